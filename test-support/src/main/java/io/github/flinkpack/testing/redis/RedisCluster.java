@@ -1,0 +1,121 @@
+package io.github.flinkpack.testing.redis;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import redis.clients.jedis.DefaultJedisClientConfig;
+import redis.clients.jedis.HostAndPort;
+import redis.clients.jedis.Jedis;
+import redis.clients.jedis.JedisCluster;
+
+/** A Redis Cluster of real processes with {@code cluster-enabled yes}, joined by redis-cli. */
+public final class RedisCluster implements AutoCloseable {
+
+    private static final Duration READY_TIMEOUT = Duration.ofSeconds(30);
+
+    private final List<RedisServer> masters;
+
+    private RedisCluster(List<RedisServer> masters) {
+        this.masters = masters;
+    }
+
+    /** Starts {@code masterCount} (at least 3) masters and assigns all 16384 slots. */
+    public static RedisCluster start(int masterCount) {
+        List<RedisServer> nodes = new ArrayList<>();
+        try {
+            for (int i = 0; i < masterCount; i++) {
+                nodes.add(
+                        RedisServer.builder()
+                                .name("cluster-" + i)
+                                .port(FreePorts.withClusterBus())
+                                .config("cluster-enabled yes")
+                                .config("cluster-config-file nodes.conf")
+                                .config("cluster-node-timeout 5000")
+                                .start());
+            }
+            RedisCluster cluster = new RedisCluster(nodes);
+            cluster.create();
+            cluster.awaitReady();
+            return cluster;
+        } catch (RuntimeException e) {
+            nodes.forEach(RedisServer::close);
+            throw e;
+        }
+    }
+
+    public List<RedisServer> masters() {
+        return masters;
+    }
+
+    public Set<HostAndPort> nodes() {
+        return masters.stream().map(RedisServer::hostAndPort).collect(Collectors.toSet());
+    }
+
+    /** The {@code cluster.nodes} option value: {@code h1:p1,h2:p2,...}. */
+    public String nodesOption() {
+        return masters.stream()
+                .map(server -> server.host() + ":" + server.port())
+                .collect(Collectors.joining(","));
+    }
+
+    public JedisCluster newClient() {
+        return new JedisCluster(
+                nodes(), DefaultJedisClientConfig.builder().socketTimeoutMillis(5000).build());
+    }
+
+    @Override
+    public void close() {
+        masters.forEach(RedisServer::close);
+    }
+
+    private void create() {
+        List<String> command = new ArrayList<>();
+        command.add(RedisBinaries.cli().toString());
+        command.add("--cluster");
+        command.add("create");
+        masters.forEach(server -> command.add(server.host() + ":" + server.port()));
+        command.add("--cluster-replicas");
+        command.add("0");
+        command.add("--cluster-yes");
+        try {
+            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+            String output =
+                    new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
+                throw new IllegalStateException("redis-cli --cluster create failed:\n" + output);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private void awaitReady() {
+        long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
+        String lastState = "";
+        while (System.nanoTime() < deadline) {
+            Set<String> states = new HashSet<>();
+            for (RedisServer server : masters) {
+                try (Jedis client = server.newClient()) {
+                    String info = client.clusterInfo();
+                    states.add(info.contains("cluster_state:ok") ? "ok" : "fail");
+                    lastState = info;
+                }
+            }
+            if (states.equals(Set.of("ok"))) {
+                return;
+            }
+            RedisServer.sleep(100);
+        }
+        throw new IllegalStateException("Redis cluster not ready: " + lastState);
+    }
+}
