@@ -1,0 +1,57 @@
+package io.github.flinkpack.redis.client;
+
+import io.github.flinkpack.redis.serialization.Expiry;
+
+/**
+ * A net change to one counter within a batch: INCRBY, INCRBYFLOAT, HINCRBY or HINCRBYFLOAT by
+ * {@code delta}, or DEL; then optionally an expiry.
+ */
+public final class CounterDelta {
+
+    /** The Redis operation a counter delta becomes. */
+    public enum Operation {
+        INCRBY(false),
+        INCRBYFLOAT(false),
+        HINCRBY(true),
+        HINCRBYFLOAT(true),
+        DEL(false),
+        HDEL(true);
+
+        private final boolean hashField;
+
+        Operation(boolean hashField) {
+            this.hashField = hashField;
+        }
+
+        boolean hasField() {
+            return hashField;
+        }
+    }
+
+    final byte[] key;
+    final byte[] field;
+    final Operation operation;
+    final String delta;
+    final Expiry expiry;
+    final boolean expiryOnlyIfNone;
+
+    public CounterDelta(
+            byte[] key,
+            byte[] field,
+            Operation operation,
+            String delta,
+            Expiry expiry,
+            boolean expiryOnlyIfNone) {
+        this.key = key;
+        this.field = field;
+        this.operation = operation;
+        this.delta = delta;
+        this.expiry = expiry;
+        this.expiryOnlyIfNone = expiryOnlyIfNone;
+    }
+
+    @Override
+    public String toString() {
+        return operation + " " + RedisWriteException.printable(key) + " " + delta;
+    }
+}

@@ -1,0 +1,26 @@
+package io.github.flinkpack.redis.client;
+
+import redis.clients.jedis.commands.ProtocolCommand;
+
+/** One Redis command about one key; {@code args} include the key. */
+public final class KeyedCommand {
+
+    final byte[] key;
+    final ProtocolCommand command;
+    final byte[][] args;
+
+    public KeyedCommand(byte[] key, ProtocolCommand command, byte[]... args) {
+        this.key = key;
+        this.command = command;
+        this.args = args;
+    }
+
+    public byte[] key() {
+        return key;
+    }
+
+    @Override
+    public String toString() {
+        return command + " " + RedisWriteException.printable(key);
+    }
+}

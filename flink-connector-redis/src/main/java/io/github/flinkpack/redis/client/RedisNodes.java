@@ -1,0 +1,127 @@
+package io.github.flinkpack.redis.client;
+
+import io.github.flinkpack.redis.config.RedisConnectionConfig;
+import java.util.Set;
+import java.util.stream.Collectors;
+import redis.clients.jedis.Connection;
+import redis.clients.jedis.HostAndPort;
+import redis.clients.jedis.JedisClientConfig;
+import redis.clients.jedis.providers.ClusterConnectionProvider;
+import redis.clients.jedis.providers.ConnectionProvider;
+import redis.clients.jedis.providers.PooledConnectionProvider;
+import redis.clients.jedis.providers.SentineledConnectionProvider;
+import redis.clients.jedis.util.JedisClusterCRC16;
+
+/** The server(s) a writer talks to, and which one serves a key. */
+abstract class RedisNodes implements AutoCloseable {
+
+    /** The node serving the key; one fixed node outside a cluster. */
+    abstract HostAndPort nodeFor(byte[] key);
+
+    /** A connection to the node; closing it returns it to its pool. */
+    abstract Connection borrow(HostAndPort node);
+
+    /** Reloads the slot map after a MOVED reply. */
+    void refreshTopology() {}
+
+    boolean isCluster() {
+        return false;
+    }
+
+    @Override
+    public abstract void close();
+
+    static RedisNodes open(RedisConnectionConfig config) {
+        JedisClientConfig client = JedisClientConfigs.forServers(config);
+        Set<HostAndPort> nodes =
+                config.nodes().stream().map(HostAndPort::from).collect(Collectors.toSet());
+        switch (config.mode()) {
+            case CLUSTER:
+                return new Cluster(new ClusterConnectionProvider(nodes, client));
+            case SENTINEL:
+                return new Single(
+                        new SentineledConnectionProvider(
+                                config.sentinelMaster(),
+                                client,
+                                nodes,
+                                JedisClientConfigs.forSentinels(config)));
+            default:
+                return new Single(new PooledConnectionProvider(nodes.iterator().next(), client));
+        }
+    }
+
+    /** A standalone server, or the current master a Sentinel names. */
+    private static final class Single extends RedisNodes {
+        private static final HostAndPort THE_SERVER = new HostAndPort("redis", 0);
+        private final ConnectionProvider provider;
+
+        Single(ConnectionProvider provider) {
+            this.provider = provider;
+        }
+
+        @Override
+        HostAndPort nodeFor(byte[] key) {
+            return THE_SERVER;
+        }
+
+        @Override
+        Connection borrow(HostAndPort node) {
+            return provider.getConnection();
+        }
+
+        @Override
+        public void close() {
+            closeQuietly(provider);
+        }
+    }
+
+    private static final class Cluster extends RedisNodes {
+        private final ClusterConnectionProvider provider;
+
+        Cluster(ClusterConnectionProvider provider) {
+            this.provider = provider;
+        }
+
+        @Override
+        HostAndPort nodeFor(byte[] key) {
+            int slot = JedisClusterCRC16.getSlot(key);
+            HostAndPort node = provider.getNode(slot);
+            if (node == null) {
+                provider.renewSlotCache();
+                node = provider.getNode(slot);
+            }
+            if (node == null) {
+                throw new IllegalStateException("No Redis Cluster node serves slot " + slot);
+            }
+            return node;
+        }
+
+        @Override
+        Connection borrow(HostAndPort node) {
+            return provider.getConnection(node);
+        }
+
+        @Override
+        void refreshTopology() {
+            provider.renewSlotCache();
+        }
+
+        @Override
+        boolean isCluster() {
+            return true;
+        }
+
+        @Override
+        public void close() {
+            closeQuietly(provider);
+        }
+    }
+
+    private static void closeQuietly(AutoCloseable closeable) {
+        try {
+            closeable.close();
+        } catch (Exception ignored) {
+            // Closing pools on shutdown: nothing left to do with a failure.
+        }
+    }
+}

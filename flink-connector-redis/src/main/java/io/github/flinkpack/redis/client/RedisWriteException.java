@@ -1,0 +1,48 @@
+package io.github.flinkpack.redis.client;
+
+import java.nio.charset.StandardCharsets;
+
+/** A batch that Redis did not fully apply; {@link #isRetryable()} says whether to try again. */
+public final class RedisWriteException extends Exception {
+
+    private static final long serialVersionUID = 1L;
+
+    private static final String[] TRANSIENT_ERRORS = {
+        "TRYAGAIN",
+        "CLUSTERDOWN",
+        "LOADING",
+        "BUSY",
+        "READONLY",
+        "MASTERDOWN",
+        "NOREPLICAS",
+        "MOVED",
+        "ASK"
+    };
+
+    private final boolean retryable;
+
+    public RedisWriteException(String message, boolean retryable, Throwable cause) {
+        super(message, cause);
+        this.retryable = retryable;
+    }
+
+    public boolean isRetryable() {
+        return retryable;
+    }
+
+    /** Whether a Redis error reply (e.g. "LOADING ...") can go away by itself. */
+    static boolean isTransientReply(String error) {
+        for (String prefix : TRANSIENT_ERRORS) {
+            if (error.startsWith(prefix)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A key for messages: UTF-8 text, shortened to 200 characters. */
+    static String printable(byte[] key) {
+        String text = new String(key, StandardCharsets.UTF_8);
+        return text.length() > 200 ? text.substring(0, 200) + "..." : text;
+    }
+}

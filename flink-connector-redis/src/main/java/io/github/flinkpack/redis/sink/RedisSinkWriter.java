@@ -1,0 +1,182 @@
+package io.github.flinkpack.redis.sink;
+
+import io.github.flinkpack.redis.client.RedisBatch;
+import io.github.flinkpack.redis.client.RedisWriteClient;
+import io.github.flinkpack.redis.client.RedisWriteException;
+import io.github.flinkpack.redis.config.RedisConnectionConfig;
+import io.github.flinkpack.redis.config.RedisWriteOptions;
+import io.github.flinkpack.redis.config.SinkDeliveryGuarantee;
+import io.github.flinkpack.redis.serialization.RedisRowConverter;
+import java.io.IOException;
+import org.apache.flink.api.common.operators.ProcessingTimeService;
+import org.apache.flink.api.connector.sink2.SinkWriter;
+import org.apache.flink.api.connector.sink2.WriterInitContext;
+import org.apache.flink.metrics.Counter;
+import org.apache.flink.metrics.groups.SinkWriterMetricGroup;
+import org.apache.flink.table.data.RowData;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Buffers rows, reduced per key, and writes them as one pipelined batch when the buffer holds
+ * {@code sink.buffer-flush.max-rows} rows, when {@code sink.buffer-flush.interval} passes, and
+ * (at-least-once) on every checkpoint and at the end of input, waiting for Redis to confirm. All of
+ * it runs on the task thread, so a checkpoint barrier can only pass once every earlier row is in
+ * Redis.
+ */
+final class RedisSinkWriter implements SinkWriter<RowData> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RedisSinkWriter.class);
+
+    private final RedisWriteOptions options;
+    private final RedisRowConverter converter;
+    private final String tableName;
+    private final RedisWriteClient client;
+    private final MutationBuffer buffer;
+    private final ProcessingTimeService timers;
+
+    private final Counter numRecordsSend;
+    private final Counter numRecordsSendErrors;
+    private final Counter numNullKeyRowsSkipped;
+    private final Counter numNullValueRowsSkipped;
+    private final Counter numDeletesIgnored;
+    private final Counter numBatches;
+    private volatile long currentSendTimeMillis;
+    private volatile long lastBatchRows;
+    private volatile long lastFlushLatencyMillis;
+
+    private int bufferedRows;
+    private long nextBatchId = 1;
+    private boolean timerArmed;
+
+    RedisSinkWriter(
+            RedisConnectionConfig connection,
+            RedisWriteOptions options,
+            RedisRowConverter converter,
+            WriterInitContext context) {
+        this.options = options;
+        this.converter = converter;
+        this.tableName = converter.mapping().tableName();
+        this.buffer =
+                new MutationBuffer(options.ttlMode(), converter.mapping().command().isCounter());
+        this.timers = context.getProcessingTimeService();
+
+        SinkWriterMetricGroup metrics = context.metricGroup();
+        this.numRecordsSend = metrics.getNumRecordsSendCounter();
+        this.numRecordsSendErrors = metrics.getNumRecordsSendErrorsCounter();
+        this.numNullKeyRowsSkipped = metrics.counter("numNullKeyRowsSkipped");
+        this.numNullValueRowsSkipped = metrics.counter("numNullValueRowsSkipped");
+        this.numDeletesIgnored = metrics.counter("numDeletesIgnored");
+        this.numBatches = metrics.counter("numBatches");
+        metrics.setCurrentSendTimeGauge(() -> currentSendTimeMillis);
+        metrics.gauge("lastBatchRows", () -> lastBatchRows);
+        metrics.gauge("lastFlushLatencyMillis", () -> lastFlushLatencyMillis);
+
+        this.client = RedisWriteClient.connect(connection);
+        LOG.info("Redis sink for table '{}' writes to {} with {}", tableName, connection, options);
+    }
+
+    @Override
+    public void write(RowData row, Context context) throws IOException {
+        switch (converter.convert(row, buffer)) {
+            case WRITTEN:
+                bufferedRows++;
+                break;
+            case NULL_KEY_SKIPPED:
+                numNullKeyRowsSkipped.inc();
+                break;
+            case NULL_VALUE_SKIPPED:
+                numNullValueRowsSkipped.inc();
+                break;
+            case DELETE_IGNORED:
+                numDeletesIgnored.inc();
+                break;
+            default:
+                throw new IllegalStateException("Unhandled outcome");
+        }
+        if (bufferedRows >= options.maxBufferedRows()) {
+            flushBuffer();
+        } else if (bufferedRows > 0) {
+            armTimer();
+        }
+    }
+
+    @Override
+    public void flush(boolean endOfInput) throws IOException {
+        if (endOfInput || options.deliveryGuarantee() == SinkDeliveryGuarantee.AT_LEAST_ONCE) {
+            flushBuffer();
+        }
+    }
+
+    private void armTimer() {
+        long interval = options.flushInterval().toMillis();
+        if (timerArmed || interval <= 0) {
+            return;
+        }
+        timerArmed = true;
+        timers.registerTimer(
+                timers.getCurrentProcessingTime() + interval,
+                time -> {
+                    timerArmed = false;
+                    flushBuffer();
+                });
+    }
+
+    private void flushBuffer() throws IOException {
+        if (buffer.isEmpty()) {
+            bufferedRows = 0;
+            return;
+        }
+        int rows = bufferedRows;
+        RedisBatch batch = buffer.drain(nextBatchId++);
+        long started = System.currentTimeMillis();
+        long backoff = options.retryBackoff().toMillis();
+        for (int attempt = 0; ; attempt++) {
+            long sendStarted = System.currentTimeMillis();
+            try {
+                client.write(batch);
+                currentSendTimeMillis = System.currentTimeMillis() - sendStarted;
+                break;
+            } catch (RedisWriteException e) {
+                if (!e.isRetryable() || attempt >= options.maxRetries()) {
+                    numRecordsSendErrors.inc(rows);
+                    throw new IOException(
+                            String.format(
+                                    "Table '%s': writing a batch of %d rows (%d Redis writes) failed"
+                                            + " after %d attempt(s): %s",
+                                    tableName, rows, batch.size(), attempt + 1, e.getMessage()),
+                            e);
+                }
+                LOG.warn(
+                        "Table '{}': batch {} failed (attempt {} of {}), retrying in {} ms: {}",
+                        tableName,
+                        batch.id(),
+                        attempt + 1,
+                        options.maxRetries() + 1,
+                        backoff,
+                        e.getMessage());
+                sleep(backoff);
+                backoff = Math.min(backoff * 2, 60_000L);
+            }
+        }
+        bufferedRows = 0;
+        numRecordsSend.inc(rows);
+        numBatches.inc();
+        lastBatchRows = rows;
+        lastFlushLatencyMillis = System.currentTimeMillis() - started;
+    }
+
+    private static void sleep(long millis) throws IOException {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("Interrupted while waiting to retry a Redis batch", e);
+        }
+    }
+
+    @Override
+    public void close() {
+        client.close();
+    }
+}

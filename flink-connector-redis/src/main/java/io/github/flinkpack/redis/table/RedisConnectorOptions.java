@@ -1,0 +1,230 @@
+package io.github.flinkpack.redis.table;
+
+import io.github.flinkpack.redis.config.DeleteBehavior;
+import io.github.flinkpack.redis.config.NullKeyPolicy;
+import io.github.flinkpack.redis.config.NullValuePolicy;
+import io.github.flinkpack.redis.config.RedisMode;
+import io.github.flinkpack.redis.config.SinkDeliveryGuarantee;
+import io.github.flinkpack.redis.config.TtlMode;
+import io.github.flinkpack.redis.config.ValueFormat;
+import java.time.Duration;
+import org.apache.flink.annotation.PublicEvolving;
+import org.apache.flink.configuration.ConfigOption;
+import org.apache.flink.configuration.ConfigOptions;
+
+/** Options of {@code 'connector' = 'redis'}. */
+@PublicEvolving
+public final class RedisConnectorOptions {
+
+    private RedisConnectorOptions() {}
+
+    // ------------------------------------------------------------------ connection
+
+    public static final ConfigOption<String> URL =
+            ConfigOptions.key("url")
+                    .stringType()
+                    .noDefaultValue()
+                    .withDescription(
+                            "Server address: redis://host:port[/db], or rediss://host:port[/db] for"
+                                    + " TLS. Required in standalone mode; in cluster and sentinel modes"
+                                    + " it may give the TLS scheme (and the seed host). Credentials go"
+                                    + " in 'username' and 'password', never in the URL.");
+
+    public static final ConfigOption<RedisMode> MODE =
+            ConfigOptions.key("mode")
+                    .enumType(RedisMode.class)
+                    .defaultValue(RedisMode.STANDALONE)
+                    .withDescription("Deployment: standalone, cluster or sentinel.");
+
+    public static final ConfigOption<String> CLUSTER_NODES =
+            ConfigOptions.key("cluster.nodes")
+                    .stringType()
+                    .noDefaultValue()
+                    .withDescription(
+                            "Seed nodes of a Redis Cluster, 'host1:port1,host2:port2'. The other"
+                                    + " nodes are discovered.");
+
+    public static final ConfigOption<String> SENTINEL_MASTER =
+            ConfigOptions.key("sentinel.master")
+                    .stringType()
+                    .noDefaultValue()
+                    .withDescription("Name of the master the Sentinels monitor.");
+
+    public static final ConfigOption<String> SENTINEL_NODES =
+            ConfigOptions.key("sentinel.nodes")
+                    .stringType()
+                    .noDefaultValue()
+                    .withDescription("Sentinels, 'host1:port1,host2:port2'.");
+
+    public static final ConfigOption<String> USERNAME =
+            ConfigOptions.key("username")
+                    .stringType()
+                    .noDefaultValue()
+                    .withDescription(
+                            "ACL user name (Redis 6+). Without it, 'password' is the"
+                                    + " default user's password.");
+
+    public static final ConfigOption<String> PASSWORD =
+            ConfigOptions.key("password")
+                    .stringType()
+                    .noDefaultValue()
+                    .withDescription("Password; masked by Flink and never logged by the sink.");
+
+    public static final ConfigOption<Duration> CONNECT_TIMEOUT =
+            ConfigOptions.key("connect.timeout")
+                    .durationType()
+                    .defaultValue(Duration.ofSeconds(5))
+                    .withDescription("Timeout to open a connection.");
+
+    public static final ConfigOption<Duration> SOCKET_TIMEOUT =
+            ConfigOptions.key("socket.timeout")
+                    .durationType()
+                    .defaultValue(Duration.ofSeconds(10))
+                    .withDescription("Timeout to wait for a reply to a batch.");
+
+    public static final ConfigOption<Boolean> TLS_ENABLED =
+            ConfigOptions.key("tls.enabled")
+                    .booleanType()
+                    .defaultValue(false)
+                    .withDescription("Use TLS; implied by a rediss:// URL.");
+
+    public static final ConfigOption<String> TLS_TRUSTSTORE_PATH =
+            ConfigOptions.key("tls.truststore.path")
+                    .stringType()
+                    .noDefaultValue()
+                    .withDescription(
+                            "Truststore (PKCS12 or JKS) with the CA that signed the server"
+                                    + " certificate; without it the JVM's default trust is used.");
+
+    public static final ConfigOption<String> TLS_TRUSTSTORE_PASSWORD =
+            ConfigOptions.key("tls.truststore.password")
+                    .stringType()
+                    .noDefaultValue()
+                    .withDescription("Password of 'tls.truststore.path'.");
+
+    public static final ConfigOption<Boolean> TLS_VERIFY_HOSTNAME =
+            ConfigOptions.key("tls.verify-hostname")
+                    .booleanType()
+                    .defaultValue(true)
+                    .withDescription("Check that the server certificate names the host.");
+
+    // ------------------------------------------------------------------ mapping
+
+    public static final ConfigOption<String> COMMAND =
+            ConfigOptions.key("command")
+                    .stringType()
+                    .defaultValue("SET")
+                    .withDescription(
+                            "The write each row becomes (case-insensitive): SET, INCR, EXPIRE,"
+                                    + " HSET or HINCR.");
+
+    public static final ConfigOption<String> KEY_FIELDS =
+            ConfigOptions.key("key.fields")
+                    .stringType()
+                    .noDefaultValue()
+                    .withDescription(
+                            "Key columns 'a;b' for tables without a PRIMARY KEY (append-only"
+                                    + " input). With a PRIMARY KEY, its columns are the key.");
+
+    public static final ConfigOption<String> KEY_PREFIX =
+            ConfigOptions.key("key.prefix")
+                    .stringType()
+                    .defaultValue("")
+                    .withDescription("Text put before every key.");
+
+    public static final ConfigOption<String> KEY_SEPARATOR =
+            ConfigOptions.key("key.separator")
+                    .stringType()
+                    .defaultValue(":")
+                    .withDescription("Text between key column values.");
+
+    public static final ConfigOption<ValueFormat> VALUE_FORMAT =
+            ConfigOptions.key("value.format")
+                    .enumType(ValueFormat.class)
+                    .noDefaultValue()
+                    .withDescription(
+                            "text: the single value column as text. json: every value column as"
+                                    + " one JSON object. Several value columns need 'json'.");
+
+    public static final ConfigOption<String> HASH_FIELD =
+            ConfigOptions.key("hash.field")
+                    .stringType()
+                    .noDefaultValue()
+                    .withDescription(
+                            "HSET/HINCR: the column whose value names the hash field. Without it"
+                                    + " HSET writes every value column as a field.");
+
+    public static final ConfigOption<Duration> TTL =
+            ConfigOptions.key("ttl")
+                    .durationType()
+                    .noDefaultValue()
+                    .withDescription("Time to live of every written key.");
+
+    public static final ConfigOption<String> TTL_COLUMN =
+            ConfigOptions.key("ttl.column")
+                    .stringType()
+                    .noDefaultValue()
+                    .withDescription(
+                            "Column with the TTL per row: BIGINT milliseconds, INTERVAL, or"
+                                    + " TIMESTAMP_LTZ / TIMESTAMP (UTC) for an absolute expiry.");
+
+    public static final ConfigOption<TtlMode> TTL_MODE =
+            ConfigOptions.key("ttl.mode")
+                    .enumType(TtlMode.class)
+                    .defaultValue(TtlMode.ALWAYS)
+                    .withDescription(
+                            "always: every write sets the TTL; on-create: only the first.");
+
+    // ------------------------------------------------------------------ sink behaviour
+
+    public static final ConfigOption<DeleteBehavior> SINK_DELETE_BEHAVIOR =
+            ConfigOptions.key("sink.delete-behavior")
+                    .enumType(DeleteBehavior.class)
+                    .defaultValue(DeleteBehavior.DELETE)
+                    .withDescription("SET/HSET: what a DELETE row does to its key.");
+
+    public static final ConfigOption<NullKeyPolicy> SINK_NULL_KEY =
+            ConfigOptions.key("sink.null-key")
+                    .enumType(NullKeyPolicy.class)
+                    .defaultValue(NullKeyPolicy.FAIL)
+                    .withDescription("What a row with a NULL key column does.");
+
+    public static final ConfigOption<NullValuePolicy> SINK_NULL_VALUE =
+            ConfigOptions.key("sink.null-value")
+                    .enumType(NullValuePolicy.class)
+                    .defaultValue(NullValuePolicy.FAIL)
+                    .withDescription(
+                            "What a row with a NULL single value column does. With several"
+                                    + " value columns (json, HSET) NULL columns are written as JSON"
+                                    + " null / removed from the hash.");
+
+    public static final ConfigOption<Integer> SINK_BUFFER_FLUSH_MAX_ROWS =
+            ConfigOptions.key("sink.buffer-flush.max-rows")
+                    .intType()
+                    .defaultValue(1000)
+                    .withDescription("Rows buffered before a batch is written in one round trip.");
+
+    public static final ConfigOption<Duration> SINK_BUFFER_FLUSH_INTERVAL =
+            ConfigOptions.key("sink.buffer-flush.interval")
+                    .durationType()
+                    .defaultValue(Duration.ofSeconds(1))
+                    .withDescription("Longest time a buffered row waits; 0 disables the timer.");
+
+    public static final ConfigOption<SinkDeliveryGuarantee> SINK_DELIVERY_GUARANTEE =
+            ConfigOptions.key("sink.delivery-guarantee")
+                    .enumType(SinkDeliveryGuarantee.class)
+                    .defaultValue(SinkDeliveryGuarantee.AT_LEAST_ONCE)
+                    .withDescription("at-least-once: checkpoints wait for buffered rows.");
+
+    public static final ConfigOption<Integer> SINK_MAX_RETRIES =
+            ConfigOptions.key("sink.max-retries")
+                    .intType()
+                    .defaultValue(3)
+                    .withDescription("Retries of a failed batch before the job fails.");
+
+    public static final ConfigOption<Duration> SINK_RETRY_BACKOFF =
+            ConfigOptions.key("sink.retry.backoff")
+                    .durationType()
+                    .defaultValue(Duration.ofMillis(200))
+                    .withDescription("Wait before the first retry; doubled for each further one.");
+}
