@@ -129,7 +129,8 @@ class RedisSinkITCase {
     void incrFedAnUpdatingQueryEndsEqualToTheAggregate() throws Exception {
         // Users move between categories: per-category counts go up and down (retractions).
         env.executeSql(
-                "CREATE TEMPORARY VIEW moves AS SELECT * FROM (VALUES"
+                "CREATE TEMPORARY VIEW moves AS SELECT user_id, CAST(category AS STRING) AS"
+                        + " category FROM (VALUES"
                         + " ('u1', 'books'), ('u2', 'books'), ('u3', 'games'),"
                         + " ('u1', 'games'), ('u2', 'music'), ('u4', 'books'),"
                         + " ('u3', 'books'), ('u1', 'books')) AS t(user_id, category)");
