@@ -191,20 +191,16 @@ public final class RedisWriteClient implements AutoCloseable {
     }
 
     private byte[][] scriptArgs(List<CounterDelta> deltas, byte[] token) {
-        byte[][] args =
-                new byte[2 + 1 + deltas.size() + 2 + deltas.size() * CounterScript.ARGS_PER_DELTA]
-                        [];
+        byte[][] args = new byte[5 + deltas.size() * CounterScript.ARGS_PER_DELTA][];
         int a = 0;
         args[a++] = nodes.isCluster() ? CounterScript.CLUSTER : CounterScript.STANDALONE;
-        args[a++] = ascii(1 + deltas.size());
+        args[a++] = ascii(1);
         args[a++] = markerKey(deltas.get(0).key);
-        for (CounterDelta delta : deltas) {
-            args[a++] = delta.key;
-        }
         args[a++] = token;
         args[a++] = MARKER_TTL_MILLIS;
         byte[] empty = new byte[0];
         for (CounterDelta delta : deltas) {
+            args[a++] = delta.key;
             args[a++] = delta.operation.name().getBytes(StandardCharsets.US_ASCII);
             args[a++] = delta.field == null ? empty : delta.field;
             args[a++] = delta.delta.getBytes(StandardCharsets.US_ASCII);
