@@ -1,0 +1,142 @@
+package io.github.flinkpack.redis.client;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.github.flinkpack.redis.client.CounterDelta.Operation;
+import io.github.flinkpack.redis.config.RedisConnectionConfig;
+import io.github.flinkpack.redis.config.RedisMode;
+import io.github.flinkpack.testing.redis.RedisCluster;
+import io.github.flinkpack.testing.redis.RedisExtension;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import redis.clients.jedis.Jedis;
+import redis.clients.jedis.JedisCluster;
+import redis.clients.jedis.Protocol;
+
+/**
+ * A retried counter batch is not applied twice: the writer resends the same batch when a reply is
+ * lost, and the marker-checked script must turn the resend into a no-op.
+ */
+class RedisWriteClientTest {
+
+    @RegisterExtension static final RedisExtension REDIS = new RedisExtension();
+
+    @BeforeEach
+    void flush() {
+        REDIS.flush();
+    }
+
+    static RedisConnectionConfig config(RedisMode mode, String... nodes) {
+        return new RedisConnectionConfig(
+                mode,
+                Arrays.asList(nodes),
+                0,
+                null,
+                null,
+                null,
+                Duration.ofSeconds(2),
+                Duration.ofSeconds(5),
+                false,
+                null,
+                null,
+                true);
+    }
+
+    private static RedisConnectionConfig standalone() {
+        return config(RedisMode.STANDALONE, REDIS.url().substring("redis://".length()));
+    }
+
+    private static CounterDelta incr(String key, long delta) {
+        return new CounterDelta(
+                bytes(key), null, Operation.INCRBY, String.valueOf(delta), null, false);
+    }
+
+    @Test
+    void resentCounterBatchIsAppliedOnce() throws Exception {
+        try (RedisWriteClient client = RedisWriteClient.connect(standalone());
+                Jedis redis = REDIS.newClient()) {
+            RedisBatch first = new RedisBatch(1, List.of(), List.of(incr("a", 5), incr("b", -2)));
+            client.write(first);
+            client.write(first); // the retry after a lost reply
+            assertThat(redis.mget("a", "b")).containsExactly("5", "-2");
+
+            client.write(new RedisBatch(2, List.of(), List.of(incr("a", 5))));
+            assertThat(redis.get("a")).isEqualTo("10");
+
+            // A different writer (another subtask, or after a restart) has its own marker.
+            try (RedisWriteClient other = RedisWriteClient.connect(standalone())) {
+                other.write(new RedisBatch(2, List.of(), List.of(incr("a", 1))));
+            }
+            assertThat(redis.get("a")).isEqualTo("11");
+        }
+    }
+
+    @Test
+    void aRejectedCounterFailsWithoutRetryAndTheRestIsAppliedOnce() throws Exception {
+        try (RedisWriteClient client = RedisWriteClient.connect(standalone());
+                Jedis redis = REDIS.newClient()) {
+            redis.hset("not-a-counter", "f", "v");
+            RedisBatch batch =
+                    new RedisBatch(7, List.of(), List.of(incr("ok", 1), incr("not-a-counter", 1)));
+
+            assertThatThrownBy(() -> client.write(batch))
+                    .isInstanceOf(RedisWriteException.class)
+                    .hasMessageContaining("key 'not-a-counter'")
+                    .hasMessageContaining("WRONGTYPE")
+                    .matches(e -> !((RedisWriteException) e).isRetryable());
+            // The batch was applied and marked apart from the rejected key: a resend is a no-op.
+            client.write(batch);
+            assertThat(redis.get("ok")).isEqualTo("1");
+        }
+    }
+
+    @Test
+    void plainCommandErrorNamesTheKeyAndIsNotRetryable() throws Exception {
+        try (RedisWriteClient client = RedisWriteClient.connect(standalone());
+                Jedis redis = REDIS.newClient()) {
+            redis.set("text", "x");
+            KeyedCommand hset =
+                    new KeyedCommand(
+                            bytes("text"),
+                            Protocol.Command.HSET,
+                            bytes("text"),
+                            bytes("f"),
+                            bytes("v"));
+            assertThatThrownBy(() -> client.write(new RedisBatch(1, List.of(hset), List.of())))
+                    .hasMessageContaining("HSET text")
+                    .hasMessageContaining("WRONGTYPE")
+                    .matches(e -> !((RedisWriteException) e).isRetryable());
+        }
+    }
+
+    @Test
+    void clusterCounterBatchSpanningNodesIsAppliedOnce() throws Exception {
+        try (RedisCluster cluster = RedisCluster.start(3);
+                RedisWriteClient client =
+                        RedisWriteClient.connect(
+                                config(RedisMode.CLUSTER, cluster.nodesOption().split(",")));
+                JedisCluster redis = cluster.newClient()) {
+            List<CounterDelta> deltas = new ArrayList<>();
+            for (int i = 0; i < 300; i++) {
+                deltas.add(incr("c" + i, i));
+            }
+            RedisBatch batch = new RedisBatch(1, List.of(), deltas);
+            client.write(batch);
+            client.write(batch);
+            for (int i = 0; i < 300; i += 37) {
+                assertThat(redis.get("c" + i)).isEqualTo(String.valueOf(i));
+            }
+        }
+    }
+
+    private static byte[] bytes(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+}
