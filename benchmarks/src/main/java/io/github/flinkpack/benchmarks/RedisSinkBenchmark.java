@@ -1,0 +1,204 @@
+package io.github.flinkpack.benchmarks;
+
+import io.github.flinkpack.testing.redis.RedisBinaries;
+import io.github.flinkpack.testing.redis.RedisServer;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.apache.flink.table.api.EnvironmentSettings;
+import org.apache.flink.table.api.TableEnvironment;
+import org.apache.flink.table.api.TableResult;
+import redis.clients.jedis.Jedis;
+
+/**
+ * Throughput of the Redis sink at parallelism 1, side by side in one run against one local
+ * redis-server: (a) {@code redis-benchmark -c 1 -P 1000} (the server's ceiling for one connection),
+ * (b) the same job into {@code blackhole} (Flink's own cost), (c) a naive writer with one round
+ * trip per row. Prints a Markdown table.
+ *
+ * <p>Arguments: rows per job (default 5,000,000), rows for the naive writer (default 300,000, as it
+ * is slow), rounds (default 2; the best round of each variant is reported).
+ */
+public final class RedisSinkBenchmark {
+
+    public static void main(String[] args) throws Exception {
+        long rows = args.length > 0 ? Long.parseLong(args[0]) : 5_000_000L;
+        long naiveRows = args.length > 1 ? Long.parseLong(args[1]) : 300_000L;
+        int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 2;
+        Map<String, Double> best = new LinkedHashMap<>();
+        try (RedisServer server = RedisServer.builder().name("benchmark").start()) {
+            for (int round = 1; round <= rounds; round++) {
+                for (String command : List.of("SET", "INCR")) {
+                    record(
+                            best,
+                            command + " redis-benchmark -P 1000",
+                            redisBenchmark(server, command, rows));
+                    record(
+                            best,
+                            command + " flink -> blackhole",
+                            job(server, "blackhole", command, rows));
+                    record(
+                            best,
+                            command + " flink -> redis (ours)",
+                            job(server, "redis", command, rows));
+                    record(
+                            best,
+                            command + " flink -> naive-redis",
+                            job(server, "naive-redis", command, naiveRows));
+                }
+            }
+        }
+        String report = report(best, rows, naiveRows, rounds);
+        System.out.println(report);
+        Path out = Paths.get("target", "redis-sink-benchmark.md");
+        Files.createDirectories(out.getParent());
+        Files.write(out, report.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static void record(Map<String, Double> best, String name, double rowsPerSecond) {
+        System.err.printf(Locale.ROOT, "%-36s %,14.0f rows/s%n", name, rowsPerSecond);
+        best.merge(name, rowsPerSecond, Math::max);
+    }
+
+    /** Rows per second of one Flink job, by the job's own net runtime. */
+    static double job(RedisServer server, String connector, String command, long rows)
+            throws Exception {
+        try (Jedis redis = server.newClient()) {
+            redis.flushAll();
+        }
+        TableEnvironment env = TableEnvironment.create(EnvironmentSettings.inStreamingMode());
+        env.getConfig().set("parallelism.default", "1");
+        env.executeSql(
+                "CREATE TEMPORARY TABLE numbers (n BIGINT) WITH ('connector' = 'datagen',"
+                        + " 'fields.n.kind' = 'sequence', 'fields.n.start' = '1',"
+                        + " 'fields.n.end' = '"
+                        + rows
+                        + "',"
+                        + " 'rows-per-second' = '1000000000')");
+        String options;
+        switch (connector) {
+            case "blackhole":
+                options = "'connector' = 'blackhole'";
+                break;
+            case "naive-redis":
+                options =
+                        "'connector' = 'naive-redis', 'url' = '"
+                                + server.url()
+                                + "', 'command' = '"
+                                + command
+                                + "'";
+                break;
+            default:
+                options =
+                        "'connector' = 'redis', 'url' = '"
+                                + server.url()
+                                + "', 'command' = '"
+                                + command
+                                + "', 'key.fields' = 'k'";
+        }
+        env.executeSql("CREATE TEMPORARY TABLE target (k BIGINT, v BIGINT) WITH (" + options + ")");
+        String value = command.equals("INCR") ? "CAST(1 AS BIGINT)" : "n";
+        TableResult result =
+                env.executeSql("INSERT INTO target SELECT n, " + value + " FROM numbers");
+        long millis =
+                result.getJobClient().orElseThrow().getJobExecutionResult().get().getNetRuntime();
+        if (!connector.equals("blackhole")) {
+            try (Jedis redis = server.newClient()) {
+                // The sink's counter batches leave one marker key per writer.
+                long keys = redis.dbSize() - redis.keys("flinkpack:batch:*").size();
+                if (keys != rows) {
+                    throw new IllegalStateException(
+                            connector
+                                    + " "
+                                    + command
+                                    + " left "
+                                    + keys
+                                    + " keys, expected "
+                                    + rows);
+                }
+            }
+        }
+        return rows * 1000.0 / millis;
+    }
+
+    /** Requests per second of redis-benchmark with one connection and 1000-deep pipelines. */
+    static double redisBenchmark(RedisServer server, String command, long requests)
+            throws IOException, InterruptedException {
+        Path binary = RedisBinaries.cli().resolveSibling("redis-benchmark");
+        List<String> cmd =
+                new ArrayList<>(
+                        List.of(
+                                binary.toString(),
+                                "-h",
+                                server.host(),
+                                "-p",
+                                String.valueOf(server.port()),
+                                "-c",
+                                "1",
+                                "-P",
+                                "1000",
+                                "-n",
+                                String.valueOf(requests),
+                                "-r",
+                                "100000000",
+                                "-t",
+                                command.toLowerCase(Locale.ROOT),
+                                "--csv"));
+        Process process = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!process.waitFor(10, TimeUnit.MINUTES) || process.exitValue() != 0) {
+            throw new IllegalStateException("redis-benchmark failed:\n" + output);
+        }
+        // "test","rps",... then "SET","123456.78",...
+        for (String line : output.split("\n")) {
+            String[] fields = line.replace("\"", "").split(",");
+            if (fields.length > 1 && fields[0].equalsIgnoreCase(command)) {
+                return Double.parseDouble(fields[1]);
+            }
+        }
+        throw new IllegalStateException(
+                "No " + command + " line in redis-benchmark output:\n" + output);
+    }
+
+    static String report(Map<String, Double> best, long rows, long naiveRows, int rounds) {
+        StringBuilder out = new StringBuilder();
+        out.append(
+                String.format(
+                        Locale.ROOT,
+                        "Rows per job: %,d (naive writer: %,d); best of %d rounds; parallelism 1.%n%n",
+                        rows,
+                        naiveRows,
+                        rounds));
+        out.append(
+                "| command | redis-benchmark -c 1 -P 1000 (a) | blackhole (b) | ours | naive (c)"
+                        + " | ours / (a) | ours / (b) | ours / (c) |\n");
+        out.append("|---|---:|---:|---:|---:|---:|---:|---:|\n");
+        for (String command : List.of("SET", "INCR")) {
+            double ceiling = best.get(command + " redis-benchmark -P 1000");
+            double blackhole = best.get(command + " flink -> blackhole");
+            double ours = best.get(command + " flink -> redis (ours)");
+            double naive = best.get(command + " flink -> naive-redis");
+            out.append(
+                    String.format(
+                            Locale.ROOT,
+                            "| %s | %,.0f | %,.0f | %,.0f | %,.0f | %.0f%% | %.0f%% | %.1fx |%n",
+                            command,
+                            ceiling,
+                            blackhole,
+                            ours,
+                            naive,
+                            100 * ours / ceiling,
+                            100 * ours / blackhole,
+                            ours / naive));
+        }
+        return out.toString();
+    }
+}
