@@ -8,6 +8,7 @@ import io.github.flinkpack.redis.config.RedisConnectionConfig;
 import io.github.flinkpack.redis.config.RedisMode;
 import io.github.flinkpack.testing.redis.RedisCluster;
 import io.github.flinkpack.testing.redis.RedisExtension;
+import io.github.flinkpack.testing.redis.RedisServer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import redis.clients.jedis.Jedis;
 import redis.clients.jedis.JedisCluster;
 import redis.clients.jedis.Protocol;
+import redis.clients.jedis.util.JedisClusterCRC16;
 
 /**
  * A retried counter batch is not applied twice: the writer resends the same batch when a reply is
@@ -133,6 +135,85 @@ class RedisWriteClientTest {
             for (int i = 0; i < 300; i += 37) {
                 assertThat(redis.get("c" + i)).isEqualTo(String.valueOf(i));
             }
+        }
+    }
+
+    @Test
+    void clusterRedirectsAreFollowedForCommandsAndCounters() throws Exception {
+        try (RedisCluster cluster = RedisCluster.start(3);
+                RedisWriteClient client =
+                        RedisWriteClient.connect(
+                                config(RedisMode.CLUSTER, cluster.nodesOption().split(",")));
+                JedisCluster redis = cluster.newClient()) {
+            // The client has cached the slot map. Move the (empty) slots of two keys elsewhere.
+            String movedKey = "moved-key";
+            String askedKey = "asked-key";
+            int movedSlot = JedisClusterCRC16.getSlot(movedKey);
+            int askedSlot = JedisClusterCRC16.getSlot(askedKey);
+            RedisServer movedOwner = ownerOf(cluster, movedSlot);
+            RedisServer movedTarget = otherThan(cluster, movedOwner);
+            String targetId = nodeId(movedTarget);
+            for (RedisServer node : cluster.masters()) {
+                try (Jedis jedis = node.newClient()) {
+                    jedis.clusterSetSlotNode(movedSlot, targetId);
+                }
+            }
+            // Half-way migration of the other slot: the old owner answers ASK for absent keys.
+            RedisServer askedOwner = ownerOf(cluster, askedSlot);
+            RedisServer askedTarget = otherThan(cluster, askedOwner);
+            try (Jedis target = askedTarget.newClient();
+                    Jedis owner = askedOwner.newClient()) {
+                target.clusterSetSlotImporting(askedSlot, nodeId(askedOwner));
+                owner.clusterSetSlotMigrating(askedSlot, nodeId(askedTarget));
+            }
+
+            KeyedCommand set =
+                    new KeyedCommand(
+                            bytes(movedKey), Protocol.Command.SET, bytes(movedKey), bytes("v"));
+            KeyedCommand asked =
+                    new KeyedCommand(
+                            bytes(askedKey), Protocol.Command.SET, bytes(askedKey), bytes("a"));
+            client.write(new RedisBatch(1, List.of(set, asked), List.of()));
+            client.write(new RedisBatch(2, List.of(), List.of(incr(movedKey + "-n", 0))));
+
+            try (Jedis target = movedTarget.newClient();
+                    Jedis importing = askedTarget.newClient()) {
+                assertThat(target.get(movedKey)).isEqualTo("v");
+                importing.asking();
+                assertThat(importing.get(askedKey)).isEqualTo("a");
+            }
+            assertThat(redis.get(movedKey)).isEqualTo("v");
+        }
+    }
+
+    private static RedisServer ownerOf(RedisCluster cluster, int slot) {
+        for (RedisServer node : cluster.masters()) {
+            try (Jedis jedis = node.newClient()) {
+                String myId = jedis.clusterMyId();
+                for (Object range : jedis.clusterSlots()) {
+                    List<?> fields = (List<?>) range;
+                    long from = (Long) fields.get(0);
+                    long to = (Long) fields.get(1);
+                    String owner =
+                            new String(
+                                    (byte[]) ((List<?>) fields.get(2)).get(2),
+                                    StandardCharsets.UTF_8);
+                    if (from <= slot && slot <= to && owner.equals(myId)) {
+                        return node;
+                    }
+                }
+            }
+        }
+        throw new AssertionError("no owner for slot " + slot);
+    }
+
+    private static RedisServer otherThan(RedisCluster cluster, RedisServer node) {
+        return cluster.masters().stream().filter(n -> n != node).findFirst().orElseThrow();
+    }
+
+    private static String nodeId(RedisServer node) {
+        try (Jedis jedis = node.newClient()) {
+            return jedis.clusterMyId();
         }
     }
 
