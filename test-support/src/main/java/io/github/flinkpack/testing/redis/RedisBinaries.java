@@ -4,6 +4,7 @@ import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.util.Map;
 import java.util.Optional;
 
 /** Finds the real {@code redis-server} and {@code redis-cli} binaries the fixtures start. */
@@ -49,12 +50,18 @@ public final class RedisBinaries {
                                                 + HOW_TO_INSTALL));
     }
 
-    public static boolean serverAvailable() {
-        return find(SERVER_ENV, "redis-server").isPresent();
+    /** The redis-server binary the given environment names, if any. */
+    static Optional<Path> findServer(Map<String, String> env) {
+        return find(env, SERVER_ENV, "redis-server");
     }
 
     private static Optional<Path> find(String envVariable, String executable) {
-        String fromEnv = System.getenv(envVariable);
+        return find(System.getenv(), envVariable, executable);
+    }
+
+    private static Optional<Path> find(
+            Map<String, String> env, String envVariable, String executable) {
+        String fromEnv = env.get(envVariable);
         if (fromEnv != null && !fromEnv.isBlank()) {
             Path path = Paths.get(fromEnv);
             if (!Files.isExecutable(path)) {
@@ -67,14 +74,8 @@ public final class RedisBinaries {
             }
             return Optional.of(path);
         }
-        String pathVariable = System.getenv().getOrDefault("PATH", "");
+        String pathVariable = env.getOrDefault("PATH", "");
         for (String dir : pathVariable.split(File.pathSeparator)) {
-            Path candidate = Paths.get(dir, executable);
-            if (Files.isExecutable(candidate)) {
-                return Optional.of(candidate);
-            }
-        }
-        for (String dir : new String[] {"/usr/bin", "/usr/local/bin", "/usr/sbin"}) {
             Path candidate = Paths.get(dir, executable);
             if (Files.isExecutable(candidate)) {
                 return Optional.of(candidate);

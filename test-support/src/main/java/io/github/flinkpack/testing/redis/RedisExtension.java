@@ -1,6 +1,8 @@
 package io.github.flinkpack.testing.redis;
 
 import java.net.URI;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -8,8 +10,9 @@ import redis.clients.jedis.Jedis;
 
 /**
  * A standalone Redis per test class: a real {@code redis-server} on a free loopback port, or the
- * server {@code REDIS_URL} names (a disposable database: tests flush it). When neither works the
- * class fails with a message that says how to install {@code redis-server}.
+ * server {@code REDIS_URL} names (a disposable database: tests flush it), or, only where a Docker
+ * engine answers and the binary is missing, a Redis container. When none works the class fails with
+ * a message that says how to install {@code redis-server}.
  *
  * <pre>{@code @RegisterExtension static final RedisExtension REDIS = new RedisExtension();}</pre>
  */
@@ -21,14 +24,34 @@ public final class RedisExtension implements BeforeAllCallback, AfterAllCallback
 
     @Override
     public void beforeAll(ExtensionContext context) {
-        String external = System.getenv(REDIS_URL_ENV);
-        endpoint =
-                external != null && !external.isBlank()
-                        ? new ExternalRedis(external)
-                        : RedisServer.startStandalone();
+        endpoint = open(System.getenv(), DockerRedis::engineAnswers);
         try (Jedis client = endpoint.newClient()) {
             client.flushDB();
         }
+    }
+
+    /**
+     * REDIS_URL if set; else the redis-server binary; else, only where a Docker engine answers, a
+     * Redis container; else an error that says how to get redis-server.
+     */
+    static RedisEndpoint open(Map<String, String> env, BooleanSupplier dockerAnswers) {
+        String external = env.get(REDIS_URL_ENV);
+        if (external != null && !external.isBlank()) {
+            return new ExternalRedis(external);
+        }
+        if (RedisBinaries.findServer(env).isPresent()) {
+            return RedisServer.startStandalone();
+        }
+        if (dockerAnswers.getAsBoolean()) {
+            return DockerRedis.start();
+        }
+        throw new IllegalStateException(
+                "No Redis for the tests: redis-server is not on PATH, "
+                        + RedisBinaries.SERVER_ENV
+                        + " and "
+                        + REDIS_URL_ENV
+                        + " are not set, and no Docker engine answers. "
+                        + RedisBinaries.HOW_TO_INSTALL);
     }
 
     @Override

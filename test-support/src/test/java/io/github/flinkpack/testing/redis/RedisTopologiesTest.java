@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import redis.clients.jedis.DefaultJedisClientConfig;
@@ -146,18 +145,5 @@ class RedisTopologiesTest {
                             })
                     .hasMessageContaining("WRONGPASS");
         }
-    }
-
-    @Test
-    void missingBinaryMessageSaysHowToInstall() {
-        assertThat(RedisBinaries.HOW_TO_INSTALL)
-                .contains("apt-get install -y redis-server")
-                .contains(RedisBinaries.SERVER_ENV)
-                .contains("REDIS_URL");
-        assertThat(RedisBinaries.server().toString()).endsWith("redis-server");
-        assertThat(
-                        Set.of(RedisBinaries.cli().getFileName().toString()).stream()
-                                .collect(Collectors.toList()))
-                .containsExactly("redis-cli");
     }
 }
