@@ -18,9 +18,15 @@ public final class CounterDelta {
         HDEL(true);
 
         private final boolean hashField;
+        private final byte[] wireName;
 
         Operation(boolean hashField) {
             this.hashField = hashField;
+            this.wireName = name().getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        }
+
+        byte[] wireName() {
+            return wireName;
         }
 
         boolean hasField() {

@@ -201,7 +201,7 @@ public final class RedisWriteClient implements AutoCloseable {
         byte[] empty = new byte[0];
         for (CounterDelta delta : deltas) {
             args[a++] = delta.key;
-            args[a++] = delta.operation.name().getBytes(StandardCharsets.US_ASCII);
+            args[a++] = delta.operation.wireName();
             args[a++] = delta.field == null ? empty : delta.field;
             args[a++] = delta.delta.getBytes(StandardCharsets.US_ASCII);
             if (delta.expiry == null) {

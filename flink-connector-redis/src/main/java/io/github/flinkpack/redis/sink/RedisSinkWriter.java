@@ -8,6 +8,11 @@ import io.github.flinkpack.redis.config.RedisWriteOptions;
 import io.github.flinkpack.redis.config.SinkDeliveryGuarantee;
 import io.github.flinkpack.redis.serialization.RedisRowConverter;
 import java.io.IOException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.apache.flink.api.common.operators.ProcessingTimeService;
 import org.apache.flink.api.connector.sink2.SinkWriter;
 import org.apache.flink.api.connector.sink2.WriterInitContext;
@@ -45,6 +50,9 @@ final class RedisSinkWriter implements SinkWriter<RowData> {
     private volatile long lastBatchRows;
     private volatile long lastFlushLatencyMillis;
 
+    private final ExecutorService sender;
+    private Future<?> inFlight;
+
     private int bufferedRows;
     private long nextBatchId = 1;
     private boolean timerArmed;
@@ -73,11 +81,22 @@ final class RedisSinkWriter implements SinkWriter<RowData> {
         metrics.gauge("lastFlushLatencyMillis", () -> lastFlushLatencyMillis);
 
         this.client = RedisWriteClient.connect(connection);
+        this.sender =
+                Executors.newSingleThreadExecutor(
+                        runnable -> {
+                            Thread thread =
+                                    new Thread(runnable, "redis-sink-sender (" + tableName + ")");
+                            thread.setDaemon(true);
+                            return thread;
+                        });
         LOG.info("Redis sink for table '{}' writes to {} with {}", tableName, connection, options);
     }
 
     @Override
     public void write(RowData row, Context context) throws IOException {
+        if (inFlight != null && inFlight.isDone()) {
+            awaitInFlight(); // surfaces a failed batch as early as possible
+        }
         switch (converter.convert(row, buffer)) {
             case WRITTEN:
                 bufferedRows++;
@@ -95,7 +114,7 @@ final class RedisSinkWriter implements SinkWriter<RowData> {
                 throw new IllegalStateException("Unhandled outcome");
         }
         if (bufferedRows >= options.maxBufferedRows()) {
-            flushBuffer();
+            flushBuffer(false);
         } else if (bufferedRows > 0) {
             armTimer();
         }
@@ -104,7 +123,7 @@ final class RedisSinkWriter implements SinkWriter<RowData> {
     @Override
     public void flush(boolean endOfInput) throws IOException {
         if (endOfInput || options.deliveryGuarantee() == SinkDeliveryGuarantee.AT_LEAST_ONCE) {
-            flushBuffer();
+            flushBuffer(true);
         }
     }
 
@@ -118,17 +137,50 @@ final class RedisSinkWriter implements SinkWriter<RowData> {
                 timers.getCurrentProcessingTime() + interval,
                 time -> {
                     timerArmed = false;
-                    flushBuffer();
+                    flushBuffer(false);
                 });
     }
 
-    private void flushBuffer() throws IOException {
-        if (buffer.isEmpty()) {
-            bufferedRows = 0;
+    /** Hands the buffer to the sender once the batch before it is confirmed. */
+    private void flushBuffer(boolean waitUntilWritten) throws IOException {
+        if (!buffer.isEmpty()) {
+            int rows = bufferedRows;
+            RedisBatch batch = buffer.drain(nextBatchId++);
+            awaitInFlight();
+            inFlight =
+                    sender.submit(
+                            () -> {
+                                send(batch, rows);
+                                return null;
+                            });
+        }
+        bufferedRows = 0;
+        if (waitUntilWritten) {
+            awaitInFlight();
+        }
+    }
+
+    private void awaitInFlight() throws IOException {
+        if (inFlight == null) {
             return;
         }
-        int rows = bufferedRows;
-        RedisBatch batch = buffer.drain(nextBatchId++);
+        try {
+            inFlight.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("Interrupted while waiting for a Redis batch", e);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            throw cause instanceof IOException
+                    ? (IOException) cause
+                    : new IOException("Table '" + tableName + "': " + cause.getMessage(), cause);
+        } finally {
+            inFlight = null;
+        }
+    }
+
+    /** Runs on the sender thread: writes one batch, retrying with exponential backoff. */
+    private void send(RedisBatch batch, int rows) throws IOException {
         long started = System.currentTimeMillis();
         long backoff = options.retryBackoff().toMillis();
         for (int attempt = 0; ; attempt++) {
@@ -159,7 +211,6 @@ final class RedisSinkWriter implements SinkWriter<RowData> {
                 backoff = Math.min(backoff * 2, 60_000L);
             }
         }
-        bufferedRows = 0;
         numRecordsSend.inc(rows);
         numBatches.inc();
         lastBatchRows = rows;
@@ -177,6 +228,12 @@ final class RedisSinkWriter implements SinkWriter<RowData> {
 
     @Override
     public void close() {
+        sender.shutdownNow();
+        try {
+            sender.awaitTermination(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         client.close();
     }
 }
