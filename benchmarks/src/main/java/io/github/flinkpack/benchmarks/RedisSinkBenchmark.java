@@ -33,30 +33,36 @@ public final class RedisSinkBenchmark {
         long rows = args.length > 0 ? Long.parseLong(args[0]) : 5_000_000L;
         long naiveRows = args.length > 1 ? Long.parseLong(args[1]) : 300_000L;
         int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 2;
+        long delayMicros = args.length > 3 ? Long.parseLong(args[3]) : 0;
         Map<String, Double> best = new LinkedHashMap<>();
-        try (RedisServer server = RedisServer.builder().name("benchmark").start()) {
+        try (RedisServer server = RedisServer.builder().name("benchmark").start();
+                DelayProxy proxy =
+                        delayMicros > 0
+                                ? new DelayProxy(server.host(), server.port(), delayMicros)
+                                : null) {
+            int port = proxy == null ? server.port() : proxy.port();
             for (int round = 1; round <= rounds; round++) {
                 for (String command : List.of("SET", "INCR")) {
                     record(
                             best,
                             command + " redis-benchmark -P 1000",
-                            redisBenchmark(server, command, rows));
+                            redisBenchmark(server, port, command, rows));
                     record(
                             best,
                             command + " flink -> blackhole",
-                            job(server, "blackhole", command, rows));
+                            job(server, port, "blackhole", command, rows));
                     record(
                             best,
                             command + " flink -> redis (ours)",
-                            job(server, "redis", command, rows));
+                            job(server, port, "redis", command, rows));
                     record(
                             best,
                             command + " flink -> naive-redis",
-                            job(server, "naive-redis", command, naiveRows));
+                            job(server, port, "naive-redis", command, naiveRows));
                 }
             }
         }
-        String report = report(best, rows, naiveRows, rounds);
+        String report = report(best, rows, naiveRows, rounds, delayMicros);
         System.out.println(report);
         Path out = Paths.get("target", "redis-sink-benchmark.md");
         Files.createDirectories(out.getParent());
@@ -69,8 +75,9 @@ public final class RedisSinkBenchmark {
     }
 
     /** Rows per second of one Flink job, by the job's own net runtime. */
-    static double job(RedisServer server, String connector, String command, long rows)
+    static double job(RedisServer server, int port, String connector, String command, long rows)
             throws Exception {
+        String url = "redis://" + server.host() + ":" + port;
         try (Jedis redis = server.newClient()) {
             redis.flushAll();
         }
@@ -91,7 +98,7 @@ public final class RedisSinkBenchmark {
             case "naive-redis":
                 options =
                         "'connector' = 'naive-redis', 'url' = '"
-                                + server.url()
+                                + url
                                 + "', 'command' = '"
                                 + command
                                 + "'";
@@ -99,7 +106,7 @@ public final class RedisSinkBenchmark {
             default:
                 options =
                         "'connector' = 'redis', 'url' = '"
-                                + server.url()
+                                + url
                                 + "', 'command' = '"
                                 + command
                                 + "', 'key.fields' = 'k'";
@@ -130,7 +137,7 @@ public final class RedisSinkBenchmark {
     }
 
     /** Requests per second of redis-benchmark with one connection and 1000-deep pipelines. */
-    static double redisBenchmark(RedisServer server, String command, long requests)
+    static double redisBenchmark(RedisServer server, int port, String command, long requests)
             throws IOException, InterruptedException {
         Path binary = RedisBinaries.cli().resolveSibling("redis-benchmark");
         List<String> cmd =
@@ -168,15 +175,18 @@ public final class RedisSinkBenchmark {
                 "No " + command + " line in redis-benchmark output:\n" + output);
     }
 
-    static String report(Map<String, Double> best, long rows, long naiveRows, int rounds) {
+    static String report(
+            Map<String, Double> best, long rows, long naiveRows, int rounds, long delayMicros) {
         StringBuilder out = new StringBuilder();
         out.append(
                 String.format(
                         Locale.ROOT,
-                        "Rows per job: %,d (naive writer: %,d); best of %d rounds; parallelism 1.%n%n",
+                        "Rows per job: %,d (naive writer: %,d); best of %d rounds; parallelism 1;"
+                                + " added one-way delay: %d us.%n%n",
                         rows,
                         naiveRows,
-                        rounds));
+                        rounds,
+                        delayMicros));
         out.append(
                 "| command | redis-benchmark -c 1 -P 1000 (a) | blackhole (b) | ours | naive (c)"
                         + " | ours / (a) | ours / (b) | ours / (c) |\n");

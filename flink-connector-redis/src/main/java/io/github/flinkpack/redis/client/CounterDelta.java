@@ -10,27 +10,17 @@ public final class CounterDelta {
 
     /** The Redis operation a counter delta becomes. */
     public enum Operation {
-        INCRBY(false),
-        INCRBYFLOAT(false),
-        HINCRBY(true),
-        HINCRBYFLOAT(true),
-        DEL(false),
-        HDEL(true);
+        INCRBY,
+        INCRBYFLOAT,
+        HINCRBY,
+        HINCRBYFLOAT,
+        DEL,
+        HDEL;
 
-        private final boolean hashField;
-        private final byte[] wireName;
-
-        Operation(boolean hashField) {
-            this.hashField = hashField;
-            this.wireName = name().getBytes(java.nio.charset.StandardCharsets.US_ASCII);
-        }
+        private final byte[] wireName = name().getBytes(java.nio.charset.StandardCharsets.US_ASCII);
 
         byte[] wireName() {
             return wireName;
-        }
-
-        boolean hasField() {
-            return hashField;
         }
     }
 
