@@ -1,32 +1,21 @@
 package io.github.flinkpack.redis.config;
 
-import static org.apache.flink.configuration.description.TextElement.text;
-
 import org.apache.flink.annotation.PublicEvolving;
-import org.apache.flink.configuration.DescribedEnum;
-import org.apache.flink.configuration.description.InlineElement;
 
-/** What a DELETE (or UPDATE_BEFORE) row does to a SET/HSET key. */
+/**
+ * What a DELETE (or UPDATE_BEFORE) row does to a SET/HSET key. Written in lower case in options,
+ * e.g. {@code 'delete'}.
+ */
 @PublicEvolving
-public enum DeleteBehavior implements DescribedEnum {
-    DELETE("delete", "DEL the key (HDEL the field with 'hash.field')."),
-    IGNORE("ignore", "Keep the key; the row is dropped and counted.");
+public enum DeleteBehavior {
+    /** {@code DEL} the key ({@code HDEL} the field with {@code hash.field}). */
+    DELETE,
 
-    private final String value;
-    private final String description;
-
-    DeleteBehavior(String value, String description) {
-        this.value = value;
-        this.description = description;
-    }
+    /** Keep the key; the row is dropped and counted. */
+    IGNORE;
 
     @Override
     public String toString() {
-        return value;
-    }
-
-    @Override
-    public InlineElement getDescription() {
-        return text(description);
+        return OptionText.of(this);
     }
 }

@@ -1,32 +1,20 @@
 package io.github.flinkpack.redis.config;
 
-import static org.apache.flink.configuration.description.TextElement.text;
-
 import org.apache.flink.annotation.PublicEvolving;
-import org.apache.flink.configuration.DescribedEnum;
-import org.apache.flink.configuration.description.InlineElement;
 
-/** What a row whose key column is NULL does. */
+/**
+ * What a row whose key column is NULL does. Written in lower case in options, e.g. {@code 'fail'}.
+ */
 @PublicEvolving
-public enum NullKeyPolicy implements DescribedEnum {
-    FAIL("fail", "Fail the job, naming the column."),
-    SKIP("skip", "Drop the row and count it in the numNullKeyRowsSkipped metric.");
+public enum NullKeyPolicy {
+    /** Fail the job, naming the column. */
+    FAIL,
 
-    private final String value;
-    private final String description;
-
-    NullKeyPolicy(String value, String description) {
-        this.value = value;
-        this.description = description;
-    }
+    /** Drop the row and count it in the numNullKeyRowsSkipped metric. */
+    SKIP;
 
     @Override
     public String toString() {
-        return value;
-    }
-
-    @Override
-    public InlineElement getDescription() {
-        return text(description);
+        return OptionText.of(this);
     }
 }

@@ -1,33 +1,24 @@
 package io.github.flinkpack.redis.config;
 
-import static org.apache.flink.configuration.description.TextElement.text;
-
 import org.apache.flink.annotation.PublicEvolving;
-import org.apache.flink.configuration.DescribedEnum;
-import org.apache.flink.configuration.description.InlineElement;
 
-/** How the sink finds its Redis server(s). */
+/**
+ * How the sink finds its Redis server(s). Written in lower case in options, e.g. {@code
+ * 'standalone'}.
+ */
 @PublicEvolving
-public enum RedisMode implements DescribedEnum {
-    STANDALONE("standalone", "One server, from 'url'."),
-    CLUSTER("cluster", "A Redis Cluster, discovered from 'cluster.nodes' (or the host in 'url')."),
-    SENTINEL("sentinel", "The master named 'sentinel.master', found through 'sentinel.nodes'.");
+public enum RedisMode {
+    /** One server, from {@code url}. */
+    STANDALONE,
 
-    private final String value;
-    private final String description;
+    /** A Redis Cluster, discovered from {@code cluster.nodes} (or the host in {@code url}). */
+    CLUSTER,
 
-    RedisMode(String value, String description) {
-        this.value = value;
-        this.description = description;
-    }
+    /** The master named {@code sentinel.master}, found through {@code sentinel.nodes}. */
+    SENTINEL;
 
     @Override
     public String toString() {
-        return value;
-    }
-
-    @Override
-    public InlineElement getDescription() {
-        return text(description);
+        return OptionText.of(this);
     }
 }

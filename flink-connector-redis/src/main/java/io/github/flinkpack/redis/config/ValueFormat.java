@@ -1,32 +1,20 @@
 package io.github.flinkpack.redis.config;
 
-import static org.apache.flink.configuration.description.TextElement.text;
-
 import org.apache.flink.annotation.PublicEvolving;
-import org.apache.flink.configuration.DescribedEnum;
-import org.apache.flink.configuration.description.InlineElement;
 
-/** How value columns become the Redis value. */
+/**
+ * How value columns become the Redis value. Written in lower case in options, e.g. {@code 'text'}.
+ */
 @PublicEvolving
-public enum ValueFormat implements DescribedEnum {
-    TEXT("text", "The single value column rendered as text."),
-    JSON("json", "All value columns as one JSON object, keyed by column name.");
+public enum ValueFormat {
+    /** The single value column rendered as text. */
+    TEXT,
 
-    private final String value;
-    private final String description;
-
-    ValueFormat(String value, String description) {
-        this.value = value;
-        this.description = description;
-    }
+    /** All value columns as one JSON object, keyed by column name. */
+    JSON;
 
     @Override
     public String toString() {
-        return value;
-    }
-
-    @Override
-    public InlineElement getDescription() {
-        return text(description);
+        return OptionText.of(this);
     }
 }

@@ -89,27 +89,25 @@ final class MutationBuffer implements MutationCollector {
 
     @Override
     public void increment(byte[] key, byte[] field, long delta, Expiry expiry) {
-        BufferKey bufferKey = new BufferKey(key, field);
-        PendingWrite previous = pending.get(bufferKey);
-        if (previous instanceof CounterWrite) {
-            ((CounterWrite) previous).add(delta, expiry);
-        } else {
-            pending.put(
-                    bufferKey,
-                    new CounterWrite(previous instanceof DeleteWrite, delta, null, expiry));
-        }
+        addToCounter(new BufferKey(key, field), delta, null, expiry);
     }
 
     @Override
     public void incrementFloat(byte[] key, byte[] field, BigDecimal delta, Expiry expiry) {
-        BufferKey bufferKey = new BufferKey(key, field);
+        addToCounter(new BufferKey(key, field), 0L, delta, expiry);
+    }
+
+    /** Sums into a pending counter write; after a pending delete, the counter starts anew. */
+    private void addToCounter(
+            BufferKey bufferKey, long longDelta, BigDecimal decimalDelta, Expiry expiry) {
         PendingWrite previous = pending.get(bufferKey);
         if (previous instanceof CounterWrite) {
-            ((CounterWrite) previous).add(delta, expiry);
+            ((CounterWrite) previous).add(longDelta, decimalDelta, expiry);
         } else {
             pending.put(
                     bufferKey,
-                    new CounterWrite(previous instanceof DeleteWrite, 0L, delta, expiry));
+                    new CounterWrite(
+                            previous instanceof DeleteWrite, longDelta, decimalDelta, expiry));
         }
     }
 
@@ -230,13 +228,12 @@ final class MutationBuffer implements MutationCollector {
             this.expiry = expiry;
         }
 
-        void add(long delta, Expiry latest) {
-            longSum = Math.addExact(longSum, delta);
-            expiry = latest;
-        }
-
-        void add(BigDecimal delta, Expiry latest) {
-            decimalSum = decimalSum == null ? delta : decimalSum.add(delta);
+        void add(long longDelta, BigDecimal decimalDelta, Expiry latest) {
+            if (decimalDelta != null) {
+                decimalSum = decimalSum == null ? decimalDelta : decimalSum.add(decimalDelta);
+            } else {
+                longSum = Math.addExact(longSum, longDelta);
+            }
             expiry = latest;
         }
 
