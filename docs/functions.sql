@@ -21,6 +21,10 @@ CREATE FUNCTION IF NOT EXISTS ARRAYS_OVERLAP AS 'io.github.flinkpack.arrays.func
 CREATE FUNCTION IF NOT EXISTS ARRAY_JACCARD AS 'io.github.flinkpack.arrays.functions.ArrayJaccard';
 CREATE FUNCTION IF NOT EXISTS ELEMENT_AT AS 'io.github.flinkpack.arrays.functions.ElementAt';
 CREATE FUNCTION IF NOT EXISTS ARRAY_COMPACT AS 'io.github.flinkpack.arrays.functions.ArrayCompact';
+CREATE FUNCTION IF NOT EXISTS ARRAY_FLATTEN AS 'io.github.flinkpack.arrays.functions.ArrayFlatten';
+CREATE FUNCTION IF NOT EXISTS ARRAYS_ZIP AS 'io.github.flinkpack.arrays.functions.ArraysZip';
+CREATE FUNCTION IF NOT EXISTS ARRAY_SEQUENCE AS 'io.github.flinkpack.arrays.functions.ArraySequence';
+CREATE FUNCTION IF NOT EXISTS ARRAY_FREQUENCIES AS 'io.github.flinkpack.arrays.functions.ArrayFrequencies';
 
 -- Option 3: for one session only.
 -- CREATE TEMPORARY SYSTEM FUNCTION ARRAY_JACCARD AS 'io.github.flinkpack.arrays.functions.ArrayJaccard';

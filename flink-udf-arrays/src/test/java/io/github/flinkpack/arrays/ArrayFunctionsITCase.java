@@ -174,6 +174,36 @@ class ArrayFunctionsITCase {
     }
 
     @Test
+    void flattenZipSequenceAndFrequencies() {
+        List<Object> r =
+                eval(
+                        "ARRAY_FLATTEN(ARRAY[ARRAY[1, 2], ARRAY[3], ARRAY[NULL, 4]])",
+                        "ARRAY_FLATTEN(ARRAY[ARRAY[1], CAST(NULL AS ARRAY<INT>)])",
+                        "ARRAYS_ZIP(ARRAY[1, 2, 3], ARRAY['a', 'b'])",
+                        "ARRAY_SEQUENCE(1, 5)",
+                        "ARRAY_SEQUENCE(10, 0, -5)",
+                        "ARRAY_SEQUENCE(3, 1)",
+                        "ARRAY_SEQUENCE(1, 5, 0)",
+                        "ARRAY_SEQUENCE(1, 5, -1)",
+                        "ARRAY_FREQUENCIES(ARRAY['b', 'a', 'b', NULL, 'b'])",
+                        "CARDINALITY(ARRAY_SEQUENCE(1, 100000000))");
+        assertThat((Integer[]) r.get(0)).containsExactly(1, 2, 3, null, 4);
+        assertThat(r.get(1)).isNull();
+        Row[] zipped = (Row[]) r.get(2);
+        assertThat(zipped).hasSize(3);
+        assertThat(zipped[0].getField(0)).isEqualTo(1);
+        assertThat(zipped[0].getField(1)).isEqualTo("a");
+        assertThat(zipped[2].getField(0)).isEqualTo(3);
+        assertThat(zipped[2].getField(1)).isNull();
+        assertThat((Long[]) r.get(3)).containsExactly(1L, 2L, 3L, 4L, 5L);
+        assertThat((Long[]) r.get(4)).containsExactly(10L, 5L, 0L);
+        assertThat((Long[]) r.get(5)).containsExactly(3L, 2L, 1L);
+        assertThat(r.subList(6, 8)).containsOnlyNulls();
+        assertThat((java.util.Map<?, ?>) r.get(8)).isEqualTo(java.util.Map.of("b", 3, "a", 1));
+        assertThat(r.get(9)).isNull();
+    }
+
+    @Test
     void wrongArgumentTypesFailAtPlanningTimeNamingFunctionAndTypes() {
         assertThatThrownBy(() -> env.explainSql("SELECT ARRAY_INTERSECT(ARRAY[1], ARRAY['a'])"))
                 .hasStackTraceContaining(

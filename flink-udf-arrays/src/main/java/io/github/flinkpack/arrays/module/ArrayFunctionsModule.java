@@ -4,12 +4,16 @@ import io.github.flinkpack.arrays.functions.ArrayCompact;
 import io.github.flinkpack.arrays.functions.ArrayDistinct;
 import io.github.flinkpack.arrays.functions.ArrayExcept;
 import io.github.flinkpack.arrays.functions.ArrayExceptAll;
+import io.github.flinkpack.arrays.functions.ArrayFlatten;
+import io.github.flinkpack.arrays.functions.ArrayFrequencies;
 import io.github.flinkpack.arrays.functions.ArrayIntersect;
 import io.github.flinkpack.arrays.functions.ArrayIntersectAll;
 import io.github.flinkpack.arrays.functions.ArrayJaccard;
+import io.github.flinkpack.arrays.functions.ArraySequence;
 import io.github.flinkpack.arrays.functions.ArrayUnion;
 import io.github.flinkpack.arrays.functions.ArraysIntersect;
 import io.github.flinkpack.arrays.functions.ArraysOverlap;
+import io.github.flinkpack.arrays.functions.ArraysZip;
 import io.github.flinkpack.arrays.functions.ElementAt;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -45,6 +49,10 @@ public final class ArrayFunctionsModule implements Module {
         functions.put("ARRAY_JACCARD", ArrayJaccard::new);
         functions.put("ELEMENT_AT", ElementAt::new);
         functions.put("ARRAY_COMPACT", ArrayCompact::new);
+        functions.put("ARRAY_FLATTEN", ArrayFlatten::new);
+        functions.put("ARRAYS_ZIP", ArraysZip::new);
+        functions.put("ARRAY_SEQUENCE", ArraySequence::new);
+        functions.put("ARRAY_FREQUENCIES", ArrayFrequencies::new);
         return Collections.unmodifiableMap(functions);
     }
 
