@@ -1,6 +1,5 @@
 package io.github.flinkpack.arrays.functions;
 
-import io.github.flinkpack.arrays.data.ArrayBuilder;
 import io.github.flinkpack.arrays.data.ElementOps;
 import io.github.flinkpack.arrays.inference.ArrayArgumentsStrategy;
 import org.apache.flink.table.data.ArrayData;
@@ -30,21 +29,10 @@ public final class ArrayCompact extends ArrayScalarFunction {
         return sameArrayType();
     }
 
-    @Override
-    protected ArrayCompact specialized(ElementOps ops) {
-        return new ArrayCompact(ops);
-    }
-
     public ArrayData eval(ArrayData a) {
         if (a == null) {
             return null;
         }
-        ArrayBuilder result = builder();
-        for (int i = 0; i < a.size(); i++) {
-            if (!a.isNullAt(i)) {
-                result.add(a, i);
-            }
-        }
-        return result.build();
+        return where(a, i -> !a.isNullAt(i));
     }
 }

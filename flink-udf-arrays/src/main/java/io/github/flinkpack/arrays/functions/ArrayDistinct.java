@@ -1,8 +1,6 @@
 package io.github.flinkpack.arrays.functions;
 
-import io.github.flinkpack.arrays.data.ArrayBuilder;
 import io.github.flinkpack.arrays.data.ElementOps;
-import io.github.flinkpack.arrays.data.ElementSet;
 import io.github.flinkpack.arrays.inference.ArrayArgumentsStrategy;
 import org.apache.flink.table.data.ArrayData;
 import org.apache.flink.table.types.inference.InputTypeStrategy;
@@ -34,22 +32,10 @@ public final class ArrayDistinct extends ArrayScalarFunction {
         return sameArrayType();
     }
 
-    @Override
-    protected ArrayDistinct specialized(ElementOps ops) {
-        return new ArrayDistinct(ops);
-    }
-
     public ArrayData eval(ArrayData a) {
         if (a == null) {
             return null;
         }
-        ElementSet seen = new ElementSet(ops, a.size());
-        ArrayBuilder result = builder();
-        for (int i = 0; i < a.size(); i++) {
-            if (seen.add(a, i)) {
-                result.add(a, i);
-            }
-        }
-        return result.build();
+        return distinctWhere(a, i -> true);
     }
 }

@@ -1,18 +1,14 @@
 package io.github.flinkpack.arrays.functions;
 
-import io.github.flinkpack.arrays.data.ArrayBuilder;
 import io.github.flinkpack.arrays.data.ElementOps;
 import io.github.flinkpack.arrays.data.ElementSet;
-import io.github.flinkpack.arrays.inference.ArrayArgumentsStrategy;
 import org.apache.flink.table.data.ArrayData;
-import org.apache.flink.table.types.inference.InputTypeStrategy;
-import org.apache.flink.table.types.inference.TypeStrategy;
 
 /**
  * {@code ARRAY_EXCEPT_ALL(a, b)}: multiset difference: each element of {@code a} as often as it
  * occurs there more than in {@code b}, in order of {@code a}. NULL if an argument is NULL.
  */
-public final class ArrayExceptAll extends ArrayScalarFunction {
+public final class ArrayExceptAll extends TwoArrayFunction {
 
     private static final long serialVersionUID = 1L;
 
@@ -25,34 +21,8 @@ public final class ArrayExceptAll extends ArrayScalarFunction {
     }
 
     @Override
-    protected InputTypeStrategy inputs() {
-        return ArrayArgumentsStrategy.arrays(2);
-    }
-
-    @Override
-    protected TypeStrategy output() {
-        return sameArrayType();
-    }
-
-    @Override
-    protected ArrayExceptAll specialized(ElementOps ops) {
-        return new ArrayExceptAll(ops);
-    }
-
-    public ArrayData eval(ArrayData a, ArrayData b) {
-        if (a == null || b == null) {
-            return null;
-        }
-        ElementSet toRemove = new ElementSet(ops, b.size());
-        for (int j = 0; j < b.size(); j++) {
-            toRemove.add(b, j);
-        }
-        ArrayBuilder result = builder();
-        for (int i = 0; i < a.size(); i++) {
-            if (!toRemove.takeOne(a, i)) {
-                result.add(a, i);
-            }
-        }
-        return result.build();
+    protected ArrayData apply(ArrayData a, ArrayData b) {
+        ElementSet toRemove = setOf(b);
+        return where(a, i -> !toRemove.takeOne(a, i));
     }
 }

@@ -59,11 +59,6 @@ public final class ArrayFlatten extends ArrayScalarFunction {
         return new ArrayFlatten(ElementOps.of(innerType(context.getCallContext()).get()));
     }
 
-    @Override
-    protected ArrayFlatten specialized(ElementOps ops) {
-        return new ArrayFlatten(ops);
-    }
-
     public ArrayData eval(ArrayData arrays) {
         if (arrays == null) {
             return null;

@@ -48,11 +48,6 @@ public final class ArrayFrequencies extends ArrayScalarFunction {
                                         new IntType(false))));
     }
 
-    @Override
-    protected ArrayFrequencies specialized(ElementOps ops) {
-        return new ArrayFrequencies(ops);
-    }
-
     public MapData eval(ArrayData a) {
         if (a == null) {
             return null;

@@ -39,11 +39,6 @@ public final class ArrayJaccard extends ArrayScalarFunction {
                                 : DataTypes.DOUBLE().notNull());
     }
 
-    @Override
-    protected ArrayJaccard specialized(ElementOps ops) {
-        return new ArrayJaccard(ops);
-    }
-
     public Double eval(ArrayData a, ArrayData b) {
         if (a == null || b == null) {
             return null;

@@ -2,9 +2,13 @@ package io.github.flinkpack.arrays.functions;
 
 import io.github.flinkpack.arrays.data.ArrayBuilder;
 import io.github.flinkpack.arrays.data.ElementOps;
+import io.github.flinkpack.arrays.data.ElementSet;
 import io.github.flinkpack.arrays.inference.ArrayTypes;
+import java.lang.reflect.Constructor;
 import java.util.Optional;
+import java.util.function.IntPredicate;
 import org.apache.flink.table.catalog.DataTypeFactory;
+import org.apache.flink.table.data.ArrayData;
 import org.apache.flink.table.functions.ScalarFunction;
 import org.apache.flink.table.functions.SpecializedFunction;
 import org.apache.flink.table.types.inference.InputTypeStrategy;
@@ -35,8 +39,21 @@ public abstract class ArrayScalarFunction extends ScalarFunction implements Spec
 
     protected abstract TypeStrategy output();
 
-    /** This function specialized to arrays of the given element operations. */
-    protected abstract ArrayScalarFunction specialized(ElementOps ops);
+    /**
+     * This function specialized to the given element operations, through its (ElementOps)
+     * constructor.
+     */
+    protected ArrayScalarFunction specialized(ElementOps ops) {
+        try {
+            Constructor<? extends ArrayScalarFunction> constructor =
+                    getClass().getDeclaredConstructor(ElementOps.class);
+            constructor.setAccessible(true);
+            return constructor.newInstance(ops);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(
+                    getClass().getName() + " needs a constructor taking ElementOps", e);
+        }
+    }
 
     @Override
     public TypeInference getTypeInference(DataTypeFactory typeFactory) {
@@ -57,6 +74,38 @@ public abstract class ArrayScalarFunction extends ScalarFunction implements Spec
             builder = new ArrayBuilder(ops);
         }
         return builder.reset();
+    }
+
+    /** Every element of {@code array} (NULL included), each counted. */
+    protected ElementSet setOf(ArrayData array) {
+        ElementSet set = new ElementSet(ops, array.size());
+        for (int i = 0; i < array.size(); i++) {
+            set.add(array, i);
+        }
+        return set;
+    }
+
+    /** The distinct elements of {@code a} that pass the test, in order of first occurrence. */
+    protected ArrayData distinctWhere(ArrayData a, IntPredicate test) {
+        ElementSet seen = new ElementSet(ops, a.size());
+        ArrayBuilder result = builder();
+        for (int i = 0; i < a.size(); i++) {
+            if (test.test(i) && seen.add(a, i)) {
+                result.add(a, i);
+            }
+        }
+        return result.build();
+    }
+
+    /** Every element of {@code a} (duplicates kept) that passes the test, in order. */
+    protected ArrayData where(ArrayData a, IntPredicate test) {
+        ArrayBuilder result = builder();
+        for (int i = 0; i < a.size(); i++) {
+            if (test.test(i)) {
+                result.add(a, i);
+            }
+        }
+        return result.build();
     }
 
     /** Output: an array of the common element type, nullable when an argument is. */

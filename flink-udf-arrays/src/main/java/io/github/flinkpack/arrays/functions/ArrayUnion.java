@@ -3,16 +3,13 @@ package io.github.flinkpack.arrays.functions;
 import io.github.flinkpack.arrays.data.ArrayBuilder;
 import io.github.flinkpack.arrays.data.ElementOps;
 import io.github.flinkpack.arrays.data.ElementSet;
-import io.github.flinkpack.arrays.inference.ArrayArgumentsStrategy;
 import org.apache.flink.table.data.ArrayData;
-import org.apache.flink.table.types.inference.InputTypeStrategy;
-import org.apache.flink.table.types.inference.TypeStrategy;
 
 /**
  * {@code ARRAY_UNION(a, b)}: the distinct elements of {@code a} and then {@code b}, in order of
  * first occurrence. NULL if an argument is NULL. The semantics of Flink's built-in.
  */
-public final class ArrayUnion extends ArrayScalarFunction {
+public final class ArrayUnion extends TwoArrayFunction {
 
     private static final long serialVersionUID = 1L;
 
@@ -25,24 +22,7 @@ public final class ArrayUnion extends ArrayScalarFunction {
     }
 
     @Override
-    protected InputTypeStrategy inputs() {
-        return ArrayArgumentsStrategy.arrays(2);
-    }
-
-    @Override
-    protected TypeStrategy output() {
-        return sameArrayType();
-    }
-
-    @Override
-    protected ArrayUnion specialized(ElementOps ops) {
-        return new ArrayUnion(ops);
-    }
-
-    public ArrayData eval(ArrayData a, ArrayData b) {
-        if (a == null || b == null) {
-            return null;
-        }
+    protected ArrayData apply(ArrayData a, ArrayData b) {
         ElementSet seen = new ElementSet(ops, a.size() + b.size());
         ArrayBuilder result = builder();
         for (ArrayData array : new ArrayData[] {a, b}) {

@@ -1,6 +1,5 @@
 package io.github.flinkpack.arrays.functions;
 
-import io.github.flinkpack.arrays.data.ArrayBuilder;
 import io.github.flinkpack.arrays.data.ElementOps;
 import io.github.flinkpack.arrays.data.ElementSet;
 import io.github.flinkpack.arrays.inference.ArrayArgumentsStrategy;
@@ -34,11 +33,6 @@ public final class ArraysIntersect extends ArrayScalarFunction {
         return sameArrayType();
     }
 
-    @Override
-    protected ArraysIntersect specialized(ElementOps ops) {
-        return new ArraysIntersect(ops);
-    }
-
     public ArrayData eval(ArrayData... arrays) {
         for (ArrayData array : arrays) {
             if (array == null) {
@@ -47,20 +41,10 @@ public final class ArraysIntersect extends ArrayScalarFunction {
         }
         ElementSet[] others = new ElementSet[arrays.length - 1];
         for (int k = 1; k < arrays.length; k++) {
-            others[k - 1] = new ElementSet(ops, arrays[k].size());
-            for (int j = 0; j < arrays[k].size(); j++) {
-                others[k - 1].add(arrays[k], j);
-            }
+            others[k - 1] = setOf(arrays[k]);
         }
         ArrayData a = arrays[0];
-        ElementSet seen = new ElementSet(ops, a.size());
-        ArrayBuilder result = builder();
-        for (int i = 0; i < a.size(); i++) {
-            if (inAll(others, a, i) && seen.add(a, i)) {
-                result.add(a, i);
-            }
-        }
-        return result.build();
+        return distinctWhere(a, i -> inAll(others, a, i));
     }
 
     private static boolean inAll(ElementSet[] sets, ArrayData array, int i) {

@@ -36,11 +36,6 @@ public final class ArraysOverlap extends ArrayScalarFunction {
         return context -> Optional.of(DataTypes.BOOLEAN().nullable());
     }
 
-    @Override
-    protected ArraysOverlap specialized(ElementOps ops) {
-        return new ArraysOverlap(ops);
-    }
-
     public Boolean eval(ArrayData a, ArrayData b) {
         if (a == null || b == null) {
             return null;

@@ -58,11 +58,6 @@ public final class ElementAt extends ArrayScalarFunction {
                                 ArrayTypes.elementType(context).copy(true)));
     }
 
-    @Override
-    protected ElementAt specialized(ElementOps ops) {
-        return new ElementAt(ops);
-    }
-
     public Object eval(ArrayData a, Long index) {
         if (a == null || index == null || index == 0) {
             return null;
