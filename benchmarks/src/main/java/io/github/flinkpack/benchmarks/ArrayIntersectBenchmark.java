@@ -1,15 +1,10 @@
 package io.github.flinkpack.benchmarks;
 
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.apache.flink.table.api.EnvironmentSettings;
 import org.apache.flink.table.api.TableEnvironment;
 import org.apache.flink.table.api.TableResult;
 
@@ -33,9 +28,7 @@ public final class ArrayIntersectBenchmark {
             for (String type : List.of("INT", "STRING")) {
                 for (String variant : List.of("arrays only", "built-in", "ours")) {
                     String name = type + " " + variant;
-                    double rate = job(rows, type, variant);
-                    System.err.printf(Locale.ROOT, "%-20s %,12.0f rows/s%n", name, rate);
-                    best.merge(name, rate, Math::max);
+                    BenchmarkJobs.record(best, name, job(rows, type, variant));
                 }
             }
         }
@@ -69,25 +62,14 @@ public final class ArrayIntersectBenchmark {
                             ours / builtIn,
                             builtInCost / ourCost));
         }
-        System.out.println(report);
-        Path out = Paths.get("target", "array-intersect-benchmark.md");
-        Files.createDirectories(out.getParent());
-        Files.write(out, report.toString().getBytes(StandardCharsets.UTF_8));
+        BenchmarkJobs.publish(report.toString(), "array-intersect-benchmark.md");
     }
 
     static double job(long rows, String type, String variant) throws Exception {
-        TableEnvironment env = TableEnvironment.create(EnvironmentSettings.inStreamingMode());
-        env.getConfig().set("parallelism.default", "1");
+        TableEnvironment env = BenchmarkJobs.withNumbers(rows);
         env.executeSql(
                 "CREATE TEMPORARY SYSTEM FUNCTION PACK_ARRAY_INTERSECT AS"
                         + " 'io.github.flinkpack.arrays.functions.ArrayIntersect'");
-        env.executeSql(
-                "CREATE TEMPORARY TABLE numbers (n BIGINT) WITH ('connector' = 'datagen',"
-                        + " 'fields.n.kind' = 'sequence', 'fields.n.start' = '1',"
-                        + " 'fields.n.end' = '"
-                        + rows
-                        + "',"
-                        + " 'rows-per-second' = '1000000000')");
         String elementType = type.equals("INT") ? "INT" : "STRING";
         env.executeSql(
                 "CREATE TEMPORARY VIEW pairs AS SELECT "
@@ -113,9 +95,7 @@ public final class ArrayIntersectBenchmark {
         }
         TableResult result =
                 env.executeSql("INSERT INTO sink SELECT " + expression + " FROM pairs");
-        long millis =
-                result.getJobClient().orElseThrow().getJobExecutionResult().get().getNetRuntime();
-        return rows * 1000.0 / millis;
+        return BenchmarkJobs.rowsPerSecond(result, rows);
     }
 
     /** 20 elements derived from n; b starts 10 positions later, so half overlap a. */

@@ -4,16 +4,13 @@ import io.github.flinkpack.testing.redis.RedisBinaries;
 import io.github.flinkpack.testing.redis.RedisServer;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.apache.flink.table.api.EnvironmentSettings;
 import org.apache.flink.table.api.TableEnvironment;
 import org.apache.flink.table.api.TableResult;
 import redis.clients.jedis.Jedis;
@@ -43,19 +40,19 @@ public final class RedisSinkBenchmark {
             int port = proxy == null ? server.port() : proxy.port();
             for (int round = 1; round <= rounds; round++) {
                 for (String command : List.of("SET", "INCR")) {
-                    record(
+                    BenchmarkJobs.record(
                             best,
                             command + " redis-benchmark -P 1000",
                             redisBenchmark(server, port, command, rows));
-                    record(
+                    BenchmarkJobs.record(
                             best,
                             command + " flink -> blackhole",
                             job(server, port, "blackhole", command, rows));
-                    record(
+                    BenchmarkJobs.record(
                             best,
                             command + " flink -> redis (ours)",
                             job(server, port, "redis", command, rows));
-                    record(
+                    BenchmarkJobs.record(
                             best,
                             command + " flink -> naive-redis",
                             job(server, port, "naive-redis", command, naiveRows));
@@ -63,15 +60,7 @@ public final class RedisSinkBenchmark {
             }
         }
         String report = report(best, rows, naiveRows, rounds, delayMicros);
-        System.out.println(report);
-        Path out = Paths.get("target", "redis-sink-benchmark.md");
-        Files.createDirectories(out.getParent());
-        Files.write(out, report.getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static void record(Map<String, Double> best, String name, double rowsPerSecond) {
-        System.err.printf(Locale.ROOT, "%-36s %,14.0f rows/s%n", name, rowsPerSecond);
-        best.merge(name, rowsPerSecond, Math::max);
+        BenchmarkJobs.publish(report, "redis-sink-benchmark.md");
     }
 
     /** Rows per second of one Flink job, by the job's own net runtime. */
@@ -81,15 +70,7 @@ public final class RedisSinkBenchmark {
         try (Jedis redis = server.newClient()) {
             redis.flushAll();
         }
-        TableEnvironment env = TableEnvironment.create(EnvironmentSettings.inStreamingMode());
-        env.getConfig().set("parallelism.default", "1");
-        env.executeSql(
-                "CREATE TEMPORARY TABLE numbers (n BIGINT) WITH ('connector' = 'datagen',"
-                        + " 'fields.n.kind' = 'sequence', 'fields.n.start' = '1',"
-                        + " 'fields.n.end' = '"
-                        + rows
-                        + "',"
-                        + " 'rows-per-second' = '1000000000')");
+        TableEnvironment env = BenchmarkJobs.withNumbers(rows);
         String options;
         switch (connector) {
             case "blackhole":
@@ -115,8 +96,7 @@ public final class RedisSinkBenchmark {
         String value = command.equals("INCR") ? "CAST(1 AS BIGINT)" : "n";
         TableResult result =
                 env.executeSql("INSERT INTO target SELECT n, " + value + " FROM numbers");
-        long millis =
-                result.getJobClient().orElseThrow().getJobExecutionResult().get().getNetRuntime();
+        double rate = BenchmarkJobs.rowsPerSecond(result, rows);
         if (!connector.equals("blackhole")) {
             try (Jedis redis = server.newClient()) {
                 // The sink's counter batches leave one marker key per writer.
@@ -133,7 +113,7 @@ public final class RedisSinkBenchmark {
                 }
             }
         }
-        return rows * 1000.0 / millis;
+        return rate;
     }
 
     /** Requests per second of redis-benchmark with one connection and 1000-deep pipelines. */

@@ -1,0 +1,55 @@
+package io.github.flinkpack.benchmarks;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.Locale;
+import java.util.Map;
+import org.apache.flink.table.api.EnvironmentSettings;
+import org.apache.flink.table.api.TableEnvironment;
+import org.apache.flink.table.api.TableResult;
+
+/** What every benchmark job driver shares: the source, the measurement and the report file. */
+final class BenchmarkJobs {
+
+    private BenchmarkJobs() {}
+
+    /**
+     * A streaming environment at parallelism 1 with table {@code numbers (n BIGINT)}: the sequence
+     * 1..rows, with the generator's rate limit set out of the way.
+     */
+    static TableEnvironment withNumbers(long rows) {
+        TableEnvironment env = TableEnvironment.create(EnvironmentSettings.inStreamingMode());
+        env.getConfig().set("parallelism.default", "1");
+        env.executeSql(
+                "CREATE TEMPORARY TABLE numbers (n BIGINT) WITH ('connector' = 'datagen',"
+                        + " 'fields.n.kind' = 'sequence', 'fields.n.start' = '1',"
+                        + " 'fields.n.end' = '"
+                        + rows
+                        + "', 'rows-per-second' = '1000000000')");
+        return env;
+    }
+
+    /** Waits for the job and returns rows per second of its net runtime. */
+    static double rowsPerSecond(TableResult job, long rows) throws Exception {
+        long millis =
+                job.getJobClient().orElseThrow().getJobExecutionResult().get().getNetRuntime();
+        return rows * 1000.0 / millis;
+    }
+
+    /** Logs one measurement and keeps the best per variant. */
+    static void record(Map<String, Double> best, String variant, double rowsPerSecond) {
+        System.err.printf(Locale.ROOT, "%-36s %,14.0f rows/s%n", variant, rowsPerSecond);
+        best.merge(variant, rowsPerSecond, Math::max);
+    }
+
+    /** Prints the report and writes it to target/{@code file}. */
+    static void publish(String report, String file) throws IOException {
+        System.out.println(report);
+        Path out = Paths.get("target", file);
+        Files.createDirectories(out.getParent());
+        Files.write(out, report.getBytes(StandardCharsets.UTF_8));
+    }
+}
