@@ -28,7 +28,6 @@ public abstract class ElementOps implements Serializable {
     private static final long serialVersionUID = 1L;
 
     protected final LogicalType type;
-    private transient TypeSerializer<Object> serializer;
 
     ElementOps(LogicalType type) {
         this.type = type;
@@ -50,21 +49,7 @@ public abstract class ElementOps implements Serializable {
     abstract boolean equalObjects(Object x, Object y);
 
     /** Writes non-null element {@code i} of {@code source} at {@code pos}. */
-    void copy(ArrayData source, int i, BinaryArrayWriter writer, int pos) {
-        BinaryWriter.write(writer, pos, get(source, i), type, serializer());
-    }
-
-    Object get(ArrayData source, int i) {
-        return ArrayData.createElementGetter(type).getElementOrNull(source, i);
-    }
-
-    @SuppressWarnings("unchecked")
-    private TypeSerializer<Object> serializer() {
-        if (serializer == null) {
-            serializer = (TypeSerializer<Object>) InternalSerializers.create(type);
-        }
-        return serializer;
-    }
+    abstract void copy(ArrayData source, int i, BinaryArrayWriter writer, int pos);
 
     public static ElementOps of(LogicalType type) {
         switch (type.getTypeRoot()) {
@@ -114,6 +99,7 @@ public abstract class ElementOps implements Serializable {
     static class ObjectOps extends ElementOps {
         private static final long serialVersionUID = 1L;
         private final ArrayData.ElementGetter getter;
+        private transient TypeSerializer<Object> serializer;
 
         ObjectOps(LogicalType type) {
             super(type);
@@ -121,8 +107,12 @@ public abstract class ElementOps implements Serializable {
         }
 
         @Override
-        Object get(ArrayData source, int i) {
-            return getter.getElementOrNull(source, i);
+        @SuppressWarnings("unchecked")
+        void copy(ArrayData source, int i, BinaryArrayWriter writer, int pos) {
+            if (serializer == null) {
+                serializer = (TypeSerializer<Object>) InternalSerializers.create(type);
+            }
+            BinaryWriter.write(writer, pos, getter.getElementOrNull(source, i), type, serializer);
         }
 
         @Override
