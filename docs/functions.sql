@@ -25,6 +25,10 @@ CREATE FUNCTION IF NOT EXISTS ARRAY_FLATTEN AS 'io.github.flinkpack.arrays.funct
 CREATE FUNCTION IF NOT EXISTS ARRAYS_ZIP AS 'io.github.flinkpack.arrays.functions.ArraysZip';
 CREATE FUNCTION IF NOT EXISTS ARRAY_SEQUENCE AS 'io.github.flinkpack.arrays.functions.ArraySequence';
 CREATE FUNCTION IF NOT EXISTS ARRAY_FREQUENCIES AS 'io.github.flinkpack.arrays.functions.ArrayFrequencies';
+CREATE FUNCTION IF NOT EXISTS ARRAY_INTERSECT_AGG AS 'io.github.flinkpack.arrays.aggregates.ArrayIntersectAgg';
+CREATE FUNCTION IF NOT EXISTS COLLECT_SET AS 'io.github.flinkpack.arrays.aggregates.CollectSet';
+CREATE FUNCTION IF NOT EXISTS LATEST_BY_OFFSET AS 'io.github.flinkpack.arrays.aggregates.LatestByOffset';
+CREATE FUNCTION IF NOT EXISTS EARLIEST_BY_OFFSET AS 'io.github.flinkpack.arrays.aggregates.EarliestByOffset';
 
 -- Option 3: for one session only.
 -- CREATE TEMPORARY SYSTEM FUNCTION ARRAY_JACCARD AS 'io.github.flinkpack.arrays.functions.ArrayJaccard';

@@ -1,5 +1,9 @@
 package io.github.flinkpack.arrays.module;
 
+import io.github.flinkpack.arrays.aggregates.ArrayIntersectAgg;
+import io.github.flinkpack.arrays.aggregates.CollectSet;
+import io.github.flinkpack.arrays.aggregates.EarliestByOffset;
+import io.github.flinkpack.arrays.aggregates.LatestByOffset;
 import io.github.flinkpack.arrays.functions.ArrayCompact;
 import io.github.flinkpack.arrays.functions.ArrayDistinct;
 import io.github.flinkpack.arrays.functions.ArrayExcept;
@@ -53,6 +57,10 @@ public final class ArrayFunctionsModule implements Module {
         functions.put("ARRAYS_ZIP", ArraysZip::new);
         functions.put("ARRAY_SEQUENCE", ArraySequence::new);
         functions.put("ARRAY_FREQUENCIES", ArrayFrequencies::new);
+        functions.put("ARRAY_INTERSECT_AGG", ArrayIntersectAgg::new);
+        functions.put("COLLECT_SET", CollectSet::new);
+        functions.put("LATEST_BY_OFFSET", LatestByOffset::new);
+        functions.put("EARLIEST_BY_OFFSET", EarliestByOffset::new);
         return Collections.unmodifiableMap(functions);
     }
 
