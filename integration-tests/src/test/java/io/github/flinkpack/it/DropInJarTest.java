@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.DataInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -50,21 +49,17 @@ class DropInJarTest {
                         null));
     }
 
-    private static Path jarOf(String className) throws ClassNotFoundException, URISyntaxException {
-        Path location =
-                Paths.get(
-                        Class.forName(className)
-                                .getProtectionDomain()
-                                .getCodeSource()
-                                .getLocation()
-                                .toURI());
-        assertThat(location.toString())
-                .as(
-                        "%s must be loaded from its built jar; run the tests with 'mvn verify'"
-                                + " so the reactor uses the packaged, shaded jar",
-                        className)
-                .endsWith(".jar");
-        return location;
+    /** The built jar of a module, as the build passes it (run with 'mvn verify'). */
+    static Path builtJar(String module) {
+        String path = System.getProperty("flinkpack.jar." + module);
+        assertThat(path)
+                .as("system property flinkpack.jar.%s (set by integration-tests/pom.xml)", module)
+                .isNotNull();
+        Path jar = Paths.get(path);
+        assertThat(jar)
+                .as("%s must be built first: run the tests with 'mvn verify'", jar)
+                .isRegularFile();
+        return jar;
     }
 
     @ParameterizedTest(name = "{0}")
@@ -72,7 +67,7 @@ class DropInJarTest {
     void jarIsSelfContainedAndRelocated(
             String module, String probeClass, List<String> factories, String shadedClass)
             throws Exception {
-        Path jar = jarOf(probeClass);
+        Path jar = builtJar(module);
         assertThat(jar.getFileName().toString()).startsWith(module + "-");
         try (JarFile file = new JarFile(jar.toFile())) {
             List<String> classes =
