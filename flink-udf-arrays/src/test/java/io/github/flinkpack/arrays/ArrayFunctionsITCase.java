@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.github.flinkpack.testing.flink.FlinkMiniCluster;
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import org.apache.flink.table.api.TableEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
@@ -25,24 +24,12 @@ class ArrayFunctionsITCase {
 
     @BeforeAll
     static void loadModule() {
-        env = FlinkMiniCluster.batch();
-        env.executeSql("LOAD MODULE flinkpack_arrays");
-        env.executeSql("USE MODULES flinkpack_arrays, core");
+        env = PackSql.batchWithModule();
     }
 
     /** Evaluates each expression in one query; returns the values in order. */
     private static List<Object> eval(String... expressions) {
-        List<Object> values = new ArrayList<>();
-        try (CloseableIterator<Row> rows =
-                env.executeSql("SELECT " + String.join(", ", expressions)).collect()) {
-            Row row = rows.next();
-            for (int i = 0; i < row.getArity(); i++) {
-                values.add(row.getField(i));
-            }
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-        return values;
+        return PackSql.firstRow(env, "SELECT " + String.join(", ", expressions));
     }
 
     private static Object one(String expression) {

@@ -14,7 +14,6 @@ import java.util.TreeMap;
 import org.apache.flink.table.api.TableEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.apache.flink.types.Row;
-import org.apache.flink.util.CloseableIterator;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -34,9 +33,7 @@ class ElementTypeMatrixITCase {
 
     @BeforeAll
     static void loadModule() {
-        env = FlinkMiniCluster.batch();
-        env.executeSql("LOAD MODULE flinkpack_arrays");
-        env.executeSql("USE MODULES flinkpack_arrays, core");
+        env = PackSql.batchWithModule();
     }
 
     static List<Arguments> families() {
@@ -187,17 +184,8 @@ class ElementTypeMatrixITCase {
         assertThat(r.get(18)).isNull();
     }
 
-    private static List<Object> eval(List<String> expressions, String view) throws Exception {
-        try (CloseableIterator<Row> rows =
-                env.executeSql("SELECT " + String.join(", ", expressions) + " FROM " + view)
-                        .collect()) {
-            Row row = rows.next();
-            List<Object> values = new ArrayList<>();
-            for (int i = 0; i < row.getArity(); i++) {
-                values.add(row.getField(i));
-            }
-            return values;
-        }
+    private static List<Object> eval(List<String> expressions, String view) {
+        return PackSql.firstRow(env, "SELECT " + String.join(", ", expressions) + " FROM " + view);
     }
 
     private static List<Object> list(Object... values) {

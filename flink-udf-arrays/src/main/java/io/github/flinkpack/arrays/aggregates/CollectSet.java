@@ -1,5 +1,6 @@
 package io.github.flinkpack.arrays.aggregates;
 
+import io.github.flinkpack.arrays.inference.ArrayTypes;
 import io.github.flinkpack.arrays.inference.ValueArgumentsStrategy;
 import java.util.ArrayList;
 import java.util.List;
@@ -52,9 +53,8 @@ public final class CollectSet extends AggregateFunction<ArrayData, CollectSet.Ac
                 .build();
     }
 
-    /** The argument as Flink's internal data type. */
-    static DataType value(CallContext context) {
-        return DataTypeUtils.toInternalDataType(context.getArgumentDataTypes().get(0));
+    private static DataType value(CallContext context) {
+        return ArrayTypes.internalArgument(context, 0);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.github.flinkpack.arrays.aggregates;
 
+import io.github.flinkpack.arrays.inference.ArrayTypes;
 import io.github.flinkpack.arrays.inference.ValueArgumentsStrategy;
 import java.util.ArrayList;
 import java.util.List;
@@ -64,7 +65,7 @@ abstract class OffsetAggregate extends AggregateFunction<Object, OffsetAggregate
     }
 
     private static DataType value(CallContext context) {
-        return DataTypeUtils.toInternalDataType(context.getArgumentDataTypes().get(0));
+        return ArrayTypes.internalArgument(context, 0);
     }
 
     @Override

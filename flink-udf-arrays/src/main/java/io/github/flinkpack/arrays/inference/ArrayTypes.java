@@ -8,6 +8,7 @@ import org.apache.flink.table.types.logical.ArrayType;
 import org.apache.flink.table.types.logical.LogicalType;
 import org.apache.flink.table.types.logical.LogicalTypeRoot;
 import org.apache.flink.table.types.logical.utils.LogicalTypeMerging;
+import org.apache.flink.table.types.utils.DataTypeUtils;
 
 /** Types of the (already cast) arguments, as the functions and output strategies see them. */
 public final class ArrayTypes {
@@ -33,6 +34,11 @@ public final class ArrayTypes {
 
     public static LogicalType elementType(CallContext context) {
         return elementType(context.getArgumentDataTypes());
+    }
+
+    /** Argument {@code i} as Flink's internal data type (what aggregates keep in state). */
+    public static DataType internalArgument(CallContext context, int i) {
+        return DataTypeUtils.toInternalDataType(context.getArgumentDataTypes().get(i));
     }
 
     /** Whether any argument may be NULL (then so may the result). */
