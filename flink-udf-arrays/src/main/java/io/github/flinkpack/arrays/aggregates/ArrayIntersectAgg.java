@@ -1,6 +1,7 @@
 package io.github.flinkpack.arrays.aggregates;
 
 import io.github.flinkpack.arrays.inference.ArrayArgumentsStrategy;
+import io.github.flinkpack.arrays.inference.ArrayTypes;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -76,10 +77,7 @@ public final class ArrayIntersectAgg
                                                 DataTypes.FIELD(
                                                         "rows", DataTypes.BIGINT().notNull()))))
                 .outputTypeStrategy(
-                        context ->
-                                Optional.of(
-                                        DataTypeUtils.toInternalDataType(
-                                                DataTypes.ARRAY(element(context).notNull()))))
+                        context -> Optional.of(ArrayTypes.internalArrayOf(element(context))))
                 .build();
     }
 
@@ -107,23 +105,14 @@ public final class ArrayIntersectAgg
         }
         acc.rows += delta;
         for (Object element : distinctElements(array)) {
-            Long count = acc.containing.get(element);
-            long updated = (count == null ? 0 : count) + delta;
-            if (updated <= 0) {
-                acc.containing.remove(element);
-            } else {
-                acc.containing.put(element, updated);
-            }
+            Counts.add(acc.containing, element, delta);
         }
     }
 
     public void merge(Accumulator acc, Iterable<Accumulator> others) throws Exception {
         for (Accumulator other : others) {
             acc.rows += other.rows;
-            for (Map.Entry<Object, Long> entry : other.containing.entries()) {
-                Long count = acc.containing.get(entry.getKey());
-                acc.containing.put(entry.getKey(), (count == null ? 0 : count) + entry.getValue());
-            }
+            Counts.addAll(acc.containing, other.containing);
         }
     }
 

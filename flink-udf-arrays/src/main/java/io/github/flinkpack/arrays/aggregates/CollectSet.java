@@ -4,7 +4,6 @@ import io.github.flinkpack.arrays.inference.ArrayTypes;
 import io.github.flinkpack.arrays.inference.ValueArgumentsStrategy;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.apache.flink.table.api.DataTypes;
 import org.apache.flink.table.api.dataview.MapView;
@@ -15,7 +14,6 @@ import org.apache.flink.table.functions.AggregateFunction;
 import org.apache.flink.table.types.DataType;
 import org.apache.flink.table.types.inference.CallContext;
 import org.apache.flink.table.types.inference.TypeInference;
-import org.apache.flink.table.types.utils.DataTypeUtils;
 
 /**
  * {@code COLLECT_SET(x)}: the distinct non-null values of the group, as an ARRAY (order not
@@ -46,10 +44,7 @@ public final class CollectSet extends AggregateFunction<ArrayData, CollectSet.Ac
                                                                 value(context).notNull(),
                                                                 DataTypes.BIGINT())))))
                 .outputTypeStrategy(
-                        context ->
-                                Optional.of(
-                                        DataTypeUtils.toInternalDataType(
-                                                DataTypes.ARRAY(value(context).notNull()))))
+                        context -> Optional.of(ArrayTypes.internalArrayOf(value(context))))
                 .build();
     }
 
@@ -64,28 +59,19 @@ public final class CollectSet extends AggregateFunction<ArrayData, CollectSet.Ac
 
     public void accumulate(Accumulator acc, Object value) throws Exception {
         if (value != null) {
-            Long count = acc.counts.get(value);
-            acc.counts.put(value, count == null ? 1L : count + 1);
+            Counts.add(acc.counts, value, 1);
         }
     }
 
     public void retract(Accumulator acc, Object value) throws Exception {
         if (value != null) {
-            Long count = acc.counts.get(value);
-            if (count == null || count <= 1) {
-                acc.counts.remove(value);
-            } else {
-                acc.counts.put(value, count - 1);
-            }
+            Counts.add(acc.counts, value, -1);
         }
     }
 
     public void merge(Accumulator acc, Iterable<Accumulator> others) throws Exception {
         for (Accumulator other : others) {
-            for (Map.Entry<Object, Long> entry : other.counts.entries()) {
-                Long count = acc.counts.get(entry.getKey());
-                acc.counts.put(entry.getKey(), (count == null ? 0 : count) + entry.getValue());
-            }
+            Counts.addAll(acc.counts, other.counts);
         }
     }
 

@@ -13,7 +13,6 @@ import org.apache.flink.table.functions.AggregateFunction;
 import org.apache.flink.table.types.DataType;
 import org.apache.flink.table.types.inference.CallContext;
 import org.apache.flink.table.types.inference.TypeInference;
-import org.apache.flink.table.types.utils.DataTypeUtils;
 
 /**
  * LATEST_BY_OFFSET / EARLIEST_BY_OFFSET with ksqlDB semantics: {@code F(x)} is the last (first)
@@ -59,8 +58,7 @@ abstract class OffsetAggregate extends AggregateFunction<Object, OffsetAggregate
                                 Optional.of(
                                         context.getArgumentDataTypes().size() == 1
                                                 ? value(context).nullable()
-                                                : DataTypeUtils.toInternalDataType(
-                                                        DataTypes.ARRAY(value(context).notNull()))))
+                                                : ArrayTypes.internalArrayOf(value(context))))
                 .build();
     }
 

@@ -1,13 +1,10 @@
 package io.github.flinkpack.arrays.functions;
 
 import io.github.flinkpack.arrays.data.ElementOps;
-import io.github.flinkpack.arrays.inference.ArrayArgumentsStrategy;
 import org.apache.flink.table.data.ArrayData;
-import org.apache.flink.table.types.inference.InputTypeStrategy;
-import org.apache.flink.table.types.inference.TypeStrategy;
 
 /** {@code ARRAY_COMPACT(a)}: {@code a} without its NULL elements, in order. */
-public final class ArrayCompact extends ArrayScalarFunction {
+public final class ArrayCompact extends OneArrayFunction {
 
     private static final long serialVersionUID = 1L;
 
@@ -20,19 +17,7 @@ public final class ArrayCompact extends ArrayScalarFunction {
     }
 
     @Override
-    protected InputTypeStrategy inputs() {
-        return ArrayArgumentsStrategy.arrays(1);
-    }
-
-    @Override
-    protected TypeStrategy output() {
-        return sameArrayType();
-    }
-
-    public ArrayData eval(ArrayData a) {
-        if (a == null) {
-            return null;
-        }
+    protected ArrayData apply(ArrayData a) {
         return where(a, i -> !a.isNullAt(i));
     }
 }

@@ -41,6 +41,12 @@ public final class ArrayTypes {
         return DataTypeUtils.toInternalDataType(context.getArgumentDataTypes().get(i));
     }
 
+    /** Internal ARRAY of non-null elements of the given (internal) type: aggregates' results. */
+    public static DataType internalArrayOf(DataType element) {
+        return DataTypeUtils.toInternalDataType(
+                org.apache.flink.table.api.DataTypes.ARRAY(element.notNull()));
+    }
+
     /** Whether any argument may be NULL (then so may the result). */
     public static boolean anyNullable(CallContext context) {
         return context.getArgumentDataTypes().stream()
