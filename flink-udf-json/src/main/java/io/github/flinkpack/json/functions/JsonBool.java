@@ -1,0 +1,21 @@
+package io.github.flinkpack.json.functions;
+
+import org.apache.flink.annotation.PublicEvolving;
+import org.apache.flink.table.api.DataTypes;
+import org.apache.flink.table.types.DataType;
+
+/**
+ * {@code JSON_BOOL(json, path[, default])}: true/false, or the strings 'true'/'false' in any case.
+ * Numbers, numeric strings and MongoDB extended JSON wrappers are accepted where they fit; anything
+ * else is NULL (or the default).
+ */
+@PublicEvolving
+public final class JsonBool extends JsonPathFunction {
+
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    protected DataType resultType() {
+        return DataTypes.BOOLEAN();
+    }
+}

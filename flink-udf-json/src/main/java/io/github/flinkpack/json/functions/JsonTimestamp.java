@@ -1,0 +1,22 @@
+package io.github.flinkpack.json.functions;
+
+import org.apache.flink.annotation.PublicEvolving;
+import org.apache.flink.table.api.DataTypes;
+import org.apache.flink.table.types.DataType;
+
+/**
+ * {@code JSON_TIMESTAMP(json, path[, default])}: a TIMESTAMP(3) from ISO-8601 text, epoch
+ * milliseconds or MongoDB $date; instants become UTC wall time. Numbers, numeric strings and
+ * MongoDB extended JSON wrappers are accepted where they fit; anything else is NULL (or the
+ * default).
+ */
+@PublicEvolving
+public final class JsonTimestamp extends JsonPathFunction {
+
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    protected DataType resultType() {
+        return DataTypes.TIMESTAMP(3);
+    }
+}
