@@ -102,27 +102,39 @@ final class JsonScalar {
             return new JsonScalar(Kind.COMPLEX, null, null);
         }
         String name = parser.currentName();
-        JsonToken value = JsonParsers.next(parser);
-        JsonScalar inner = null;
-        if (NUMBER_WRAPPERS.contains(name) || TEXT_WRAPPERS.contains(name)) {
-            if (value.isScalarValue()) {
-                inner = plain(value, parser.getText());
-            } else {
-                parser.skipChildren();
-            }
-        } else if (DATE.equals(name)) {
-            // Relaxed {"$date": "ISO"} or {"$date": millis}; canonical {"$date": {"$numberLong":
-            // ..}}
-            inner = value.isScalarValue() ? plain(value, parser.getText()) : readObject(parser);
-        } else {
-            parser.skipChildren();
-        }
-        token = JsonParsers.next(parser);
+        JsonScalar inner;
+        do {
+            // A repeated key is the same member: the last one wins.
+            inner = wrappedValue(parser, name, JsonParsers.next(parser));
+            token = JsonParsers.next(parser);
+        } while (token == JsonToken.FIELD_NAME && name.equals(parser.currentName()));
         if (token != JsonToken.END_OBJECT || inner == null || inner.kind == Kind.COMPLEX) {
             JsonParsers.skipRestOfObject(parser, token);
             return new JsonScalar(Kind.COMPLEX, null, null);
         }
         return new JsonScalar(inner.kind, inner.text, name);
+    }
+
+    /** The content of wrapper member {@code name}, consumed; null if it is no wrapper content. */
+    private static JsonScalar wrappedValue(JsonParser parser, String name, JsonToken value)
+            throws IOException {
+        if (NUMBER_WRAPPERS.contains(name) || TEXT_WRAPPERS.contains(name)) {
+            if (value.isScalarValue()) {
+                return plain(value, parser.getText());
+            }
+        } else if (DATE.equals(name)) {
+            // Relaxed: {"$date": "ISO"} or {"$date": millis}.
+            // Canonical: {"$date": {"$numberLong": "millis"}}.
+            if (value.isScalarValue()) {
+                return plain(value, parser.getText());
+            }
+            if (value == JsonToken.START_OBJECT) {
+                JsonScalar nested = readObject(parser);
+                return "$numberLong".equals(nested.wrapper) ? nested : null;
+            }
+        }
+        parser.skipChildren();
+        return null;
     }
 
     private static boolean looksEmbedded(String text) {

@@ -8,6 +8,8 @@ import io.github.flinkpack.json.read.JsonParsers;
 import io.github.flinkpack.json.read.ValueReader;
 import java.io.IOException;
 import java.io.StringWriter;
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.flink.table.data.StringData;
 
 /**
@@ -50,26 +52,52 @@ public final class TextReader implements ValueReader {
             JsonToken token = JsonParsers.next(parser);
             if (token == JsonToken.FIELD_NAME) {
                 String name = parser.currentName();
-                JsonToken value = JsonParsers.next(parser);
-                if (JsonScalar.TEXT_WRAPPERS.contains(name)
-                        && value.isScalarValue()
-                        && value != JsonToken.VALUE_NULL) {
-                    String content = parser.getText();
-                    token = JsonParsers.next(parser);
-                    if (token == JsonToken.END_OBJECT) {
+                if (JsonScalar.TEXT_WRAPPERS.contains(name)) {
+                    String content = wrapperContent(parser, generator, name);
+                    if (content != null) {
                         return content;
                     }
-                    generator.writeFieldName(name);
-                    CompactJson.writeScalar(generator, value, content);
                 } else {
                     generator.writeFieldName(name);
+                    JsonParsers.next(parser);
                     CompactJson.copyValue(parser, generator);
-                    token = JsonParsers.next(parser);
+                    JsonParsers.next(parser);
                 }
-                CompactJson.copyMembers(parser, generator, token);
+                CompactJson.copyMembers(parser, generator, parser.currentToken());
             }
             generator.writeEndObject();
         }
         return out.toString();
+    }
+
+    /**
+     * Reads the members named {@code name} (a repeated key is the same member: the last wins). If
+     * they are the whole object and end in a non-null scalar, returns its text; otherwise writes
+     * them to {@code generator} and returns null, the parser on the next member or the end.
+     */
+    private static String wrapperContent(JsonParser parser, JsonGenerator generator, String name)
+            throws IOException {
+        List<JsonToken> kinds = new ArrayList<>(1);
+        List<String> contents = new ArrayList<>(1);
+        JsonToken token;
+        do {
+            JsonToken value = JsonParsers.next(parser);
+            kinds.add(value);
+            contents.add(value.isScalarValue() ? parser.getText() : CompactJson.text(parser));
+            token = JsonParsers.next(parser);
+        } while (token == JsonToken.FIELD_NAME && name.equals(parser.currentName()));
+        JsonToken last = kinds.get(kinds.size() - 1);
+        if (token == JsonToken.END_OBJECT && last.isScalarValue() && last != JsonToken.VALUE_NULL) {
+            return contents.get(contents.size() - 1);
+        }
+        for (int i = 0; i < kinds.size(); i++) {
+            generator.writeFieldName(name);
+            if (kinds.get(i).isScalarValue()) {
+                CompactJson.writeScalar(generator, kinds.get(i), contents.get(i));
+            } else {
+                generator.writeRawValue(contents.get(i));
+            }
+        }
+        return null;
     }
 }

@@ -7,6 +7,7 @@ import io.github.flinkpack.json.read.DocumentReader;
 import java.util.List;
 import java.util.Optional;
 import org.apache.flink.annotation.PublicEvolving;
+import org.apache.flink.annotation.VisibleForTesting;
 import org.apache.flink.table.api.ValidationException;
 import org.apache.flink.table.catalog.DataTypeFactory;
 import org.apache.flink.table.data.StringData;
@@ -82,6 +83,14 @@ public final class FromJson extends ScalarFunction implements SpecializedFunctio
                     String.format("%s: type '%s': %s", call.getName(), text, e.getMessage()), e);
         }
         return DataTypeUtils.toInternalDataType(TypeConversions.fromLogicalToDataType(type));
+    }
+
+    /** An instance for {@code type} without planning, for tests that call {@code eval}. */
+    @VisibleForTesting
+    public static FromJson forType(LogicalType type) {
+        FromJson function = new FromJson();
+        function.type = NullableTypes.deep(type);
+        return function;
     }
 
     @Override
