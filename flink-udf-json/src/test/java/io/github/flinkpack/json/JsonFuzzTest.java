@@ -123,6 +123,10 @@ class JsonFuzzTest {
                 check(bytes, reference, paths);
             }
         }
+        System.out.printf(
+                "JSON fuzz: seed %d, %d inputs (%d valid, %d with unrepresentable numbers),"
+                        + " %d checks, %d non-null results%n",
+                SEED, INPUTS, validCount, unrepresentable, checks, nonNullResults);
         assertThat(failures).as("seed %d: %d inputs, %d checks", SEED, INPUTS, checks).isEmpty();
         // Not vacuous: most documents parse, and the paths find values in them.
         assertThat(validCount).isGreaterThan(INPUTS * 6 / 10);
