@@ -46,7 +46,12 @@ class DropInJarTest {
                         "flink-udf-arrays",
                         "io.github.flinkpack.arrays.module.ArrayFunctionsModuleFactory",
                         List.of("io.github.flinkpack.arrays.module.ArrayFunctionsModuleFactory"),
-                        null));
+                        null),
+                Arguments.of(
+                        "flink-udf-json",
+                        "io.github.flinkpack.json.module.JsonFunctionsModuleFactory",
+                        List.of("io.github.flinkpack.json.module.JsonFunctionsModuleFactory"),
+                        "io/github/flinkpack/shaded/com/fasterxml/jackson/core/JsonFactory.class"));
     }
 
     /** The built jar of a module, as the build passes it (run with 'mvn verify'). */

@@ -14,20 +14,59 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * The array functions from a jar that is not on the classpath (not in lib/): registered with CREATE
- * FUNCTION ... USING JAR, and as a module after ADD JAR.
+ * The array and JSON functions from jars that are not on the classpath (not in lib/): registered
+ * with CREATE FUNCTION ... USING JAR, and as modules after ADD JAR. The JSON queries read their
+ * documents through RAND() so that they run on the cluster with the shaded Jackson, not folded into
+ * constants by the planner.
  */
 class UsingJarITCase {
 
     @RegisterExtension static final MiniClusterExtension FLINK = FlinkMiniCluster.extension();
 
+    private static final String EVENTS =
+            "(SELECT IF(RAND() < 2, doc, '') AS doc FROM (VALUES"
+                    + " ('{\"after\": {\"user_id\": {\"$numberLong\": \"1\"}, \"n\": \"x\"}}'))"
+                    + " AS t(doc))";
+
     private static Path jar;
+    private static Path jsonJar;
 
     @BeforeAll
-    static void jarIsNotOnTheClasspath() {
+    static void jarsAreNotOnTheClasspath() {
         jar = DropInJarTest.builtJar("flink-udf-arrays");
+        jsonJar = DropInJarTest.builtJar("flink-udf-json");
         assertThatThrownBy(() -> Class.forName("io.github.flinkpack.arrays.functions.ArrayJaccard"))
                 .isInstanceOf(ClassNotFoundException.class);
+        assertThatThrownBy(() -> Class.forName("io.github.flinkpack.json.functions.JsonLong"))
+                .isInstanceOf(ClassNotFoundException.class);
+    }
+
+    @Test
+    void createJsonFunctionUsingJar() throws Exception {
+        TableEnvironment env = FlinkMiniCluster.streaming();
+        env.executeSql(
+                "CREATE TEMPORARY FUNCTION JSON_LONG AS"
+                        + " 'io.github.flinkpack.json.functions.JsonLong' USING JAR '"
+                        + jsonJar
+                        + "'");
+        Row row = first(env, "SELECT JSON_LONG(doc, '$.after.user_id') FROM " + EVENTS);
+        assertThat(row.getField(0)).isEqualTo(1L);
+    }
+
+    @Test
+    void loadJsonModuleAfterAddJar() throws Exception {
+        TableEnvironment env = FlinkMiniCluster.streaming();
+        env.executeSql("ADD JAR '" + jsonJar + "'");
+        env.executeSql("LOAD MODULE flinkpack_json");
+        Row row =
+                first(
+                        env,
+                        "SELECT FROM_JSON(doc, 'ROW<after ROW<user_id BIGINT, n STRING>>').after.user_id,"
+                                + " t.c0 FROM "
+                                + EVENTS
+                                + ", LATERAL TABLE(JSON_TUPLE(doc, '$.after.n')) AS t");
+        assertThat(row.getField(0)).isEqualTo(1L);
+        assertThat(row.getField(1)).isEqualTo("x");
     }
 
     private static Row first(TableEnvironment env, String query) throws Exception {
