@@ -32,3 +32,24 @@ CREATE FUNCTION IF NOT EXISTS EARLIEST_BY_OFFSET AS 'io.github.flinkpack.arrays.
 
 -- Option 3: for one session only.
 -- CREATE TEMPORARY SYSTEM FUNCTION ARRAY_JACCARD AS 'io.github.flinkpack.arrays.functions.ArrayJaccard';
+
+-- JSON functions (flink-udf-json): no name clashes with Flink's built-ins.
+-- Option 1: the module.
+LOAD MODULE flinkpack_json;
+
+-- Option 2: one by one (jar in lib/, or add USING JAR '<path>').
+CREATE FUNCTION IF NOT EXISTS JSON_STR AS 'io.github.flinkpack.json.functions.JsonStr';
+CREATE FUNCTION IF NOT EXISTS JSON_LONG AS 'io.github.flinkpack.json.functions.JsonLong';
+CREATE FUNCTION IF NOT EXISTS JSON_INT AS 'io.github.flinkpack.json.functions.JsonInt';
+CREATE FUNCTION IF NOT EXISTS JSON_DOUBLE AS 'io.github.flinkpack.json.functions.JsonDouble';
+CREATE FUNCTION IF NOT EXISTS JSON_DECIMAL AS 'io.github.flinkpack.json.functions.JsonDecimal';
+CREATE FUNCTION IF NOT EXISTS JSON_BOOL AS 'io.github.flinkpack.json.functions.JsonBool';
+CREATE FUNCTION IF NOT EXISTS JSON_TIMESTAMP AS 'io.github.flinkpack.json.functions.JsonTimestamp';
+CREATE FUNCTION IF NOT EXISTS JSON_ARRAY_LENGTH AS 'io.github.flinkpack.json.functions.JsonArrayLength';
+CREATE FUNCTION IF NOT EXISTS JSON_KEYS AS 'io.github.flinkpack.json.functions.JsonKeys';
+CREATE FUNCTION IF NOT EXISTS JSON_TO_MAP AS 'io.github.flinkpack.json.functions.JsonToMap';
+CREATE FUNCTION IF NOT EXISTS JSON_ARRAY_STRINGS AS 'io.github.flinkpack.json.functions.JsonArrayStrings';
+CREATE FUNCTION IF NOT EXISTS JSON_CONCAT AS 'io.github.flinkpack.json.functions.JsonConcat';
+CREATE FUNCTION IF NOT EXISTS IS_VALID_JSON AS 'io.github.flinkpack.json.functions.IsValidJson';
+CREATE FUNCTION IF NOT EXISTS JSON_TUPLE AS 'io.github.flinkpack.json.functions.JsonTuple';
+CREATE FUNCTION IF NOT EXISTS FROM_JSON AS 'io.github.flinkpack.json.functions.FromJson';

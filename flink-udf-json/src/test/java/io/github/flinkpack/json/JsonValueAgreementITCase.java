@@ -1,6 +1,7 @@
 package io.github.flinkpack.json;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.flinkpack.testing.flink.FlinkMiniCluster;
 import java.math.BigDecimal;
@@ -116,6 +117,33 @@ class JsonValueAgreementITCase {
         }
         assertThat(compared).isEqualTo(docs.size() * PATHS.length * 2);
         assertThat(nonNull).isGreaterThan(compared / 3);
+    }
+
+    /**
+     * Why the pack exists, kept true by CI: where JSON_VALUE fails the job or gives nothing, ours
+     * gives the value.
+     */
+    @Test
+    void whereJsonValueFailsOrGivesNothingOursGivesTheValue() {
+        TableEnvironment env = JsonSql.batchWithModule();
+        String docs =
+                " FROM (SELECT IF(RAND() < 2, doc, '') AS doc FROM (VALUES ('{\"n\": -7, \"o\":"
+                        + " {\"a\": [1]}}')) AS t(doc))";
+        assertThatThrownBy(
+                        () ->
+                                JsonSql.rows(
+                                        env,
+                                        "SELECT JSON_VALUE(doc, '$.n' RETURNING DOUBLE NULL ON"
+                                                + " ERROR)"
+                                                + docs))
+                .hasStackTraceContaining("ClassCastException");
+        List<Row> rows =
+                JsonSql.rows(
+                        env,
+                        "SELECT JSON_DOUBLE(doc, '$.n'), JSON_VALUE(doc, '$.o'), JSON_STR(doc, '$.o'),"
+                                + " JSON_LONG(doc, '$.n')"
+                                + docs);
+        assertThat(JsonSql.fields(rows.get(0))).containsExactly(-7.0, null, "{\"a\":[1]}", -7L);
     }
 
     private static boolean isNumber(String text) {

@@ -4,6 +4,7 @@ import io.github.flinkpack.json.convert.NullableTypes;
 import io.github.flinkpack.json.convert.Readers;
 import io.github.flinkpack.json.path.JsonPath;
 import io.github.flinkpack.json.read.DocumentReader;
+import io.github.flinkpack.json.read.RecentResults;
 import java.util.List;
 import java.util.Optional;
 import org.apache.flink.annotation.PublicEvolving;
@@ -37,6 +38,7 @@ public final class FromJson extends ScalarFunction implements SpecializedFunctio
 
     private transient DocumentReader reader;
     private transient Object[] result;
+    private transient String cacheKey;
 
     @Override
     public TypeInference getTypeInference(DataTypeFactory typeFactory) {
@@ -111,9 +113,16 @@ public final class FromJson extends ScalarFunction implements SpecializedFunctio
         if (reader == null) {
             reader = new DocumentReader(JsonPath.compile("$"), Readers.forType(type));
             result = new Object[1];
+            cacheKey = FromJson.class.getName() + '\u0000' + type;
         }
-        reader.read(json.toBytes(), result);
-        return result[0];
+        byte[] document = json.toBytes();
+        Object value = RecentResults.get(cacheKey, document);
+        if (value == RecentResults.MISS) {
+            reader.read(document, result);
+            value = result[0];
+            RecentResults.put(cacheKey, document, value);
+        }
+        return value;
     }
 
     @Override

@@ -2,6 +2,7 @@ package io.github.flinkpack.json.functions;
 
 import io.github.flinkpack.json.convert.Readers;
 import io.github.flinkpack.json.read.DocumentReader;
+import io.github.flinkpack.json.read.RecentResults;
 import io.github.flinkpack.json.read.ValueReader;
 import java.util.Collections;
 import java.util.List;
@@ -125,11 +126,18 @@ public abstract class JsonPathFunction extends ScalarFunction implements Special
         if (reader == null) {
             return fallback;
         }
-        if (result == null) {
-            result = new Object[1];
+        byte[] document = json.toBytes();
+        String key = getClass().getName() + '\u0000' + path;
+        Object value = RecentResults.get(key, document);
+        if (value == RecentResults.MISS) {
+            if (result == null) {
+                result = new Object[1];
+            }
+            reader.read(document, result);
+            value = result[0];
+            RecentResults.put(key, document, value);
         }
-        reader.read(json.toBytes(), result);
-        return result[0] == null ? fallback : result[0];
+        return value == null ? fallback : value;
     }
 
     private DocumentReader readerFor(String path) {
