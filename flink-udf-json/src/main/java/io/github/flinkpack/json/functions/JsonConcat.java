@@ -16,6 +16,7 @@ import org.apache.flink.table.catalog.DataTypeFactory;
 import org.apache.flink.table.data.StringData;
 import org.apache.flink.table.functions.ScalarFunction;
 import org.apache.flink.table.types.DataType;
+import org.apache.flink.table.types.inference.ArgumentTypeStrategy;
 import org.apache.flink.table.types.inference.InputTypeStrategies;
 import org.apache.flink.table.types.inference.TypeInference;
 import org.apache.flink.table.types.inference.TypeStrategies;
@@ -38,11 +39,12 @@ public final class JsonConcat extends ScalarFunction {
         return TypeInference.newBuilder()
                 .inputTypeStrategy(
                         InputTypeStrategies.varyingSequence(
-                                List.of("json1", "json2", "more"),
-                                List.of(
-                                        InputTypeStrategies.explicit(text),
-                                        InputTypeStrategies.explicit(text),
-                                        InputTypeStrategies.explicit(text))))
+                                new String[] {"json1", "json2", "more"},
+                                new ArgumentTypeStrategy[] {
+                                    InputTypeStrategies.explicit(text),
+                                    InputTypeStrategies.explicit(text),
+                                    InputTypeStrategies.explicit(text)
+                                }))
                 .outputTypeStrategy(TypeStrategies.explicit(DataTypeUtils.toInternalDataType(text)))
                 .build();
     }

@@ -18,6 +18,7 @@ import org.apache.flink.table.data.StringData;
 import org.apache.flink.table.functions.SpecializedFunction;
 import org.apache.flink.table.functions.TableFunction;
 import org.apache.flink.table.types.DataType;
+import org.apache.flink.table.types.inference.ArgumentTypeStrategy;
 import org.apache.flink.table.types.inference.CallContext;
 import org.apache.flink.table.types.inference.InputTypeStrategies;
 import org.apache.flink.table.types.inference.TypeInference;
@@ -47,10 +48,11 @@ public final class JsonTuple extends TableFunction<RowData> implements Specializ
         return TypeInference.newBuilder()
                 .inputTypeStrategy(
                         InputTypeStrategies.varyingSequence(
-                                List.of("json", "path"),
-                                List.of(
-                                        InputTypeStrategies.explicit(text),
-                                        InputTypeStrategies.explicit(text))))
+                                new String[] {"json", "path"},
+                                new ArgumentTypeStrategy[] {
+                                    InputTypeStrategies.explicit(text),
+                                    InputTypeStrategies.explicit(text)
+                                }))
                 .outputTypeStrategy(
                         call -> Optional.of(rowOf(call.getArgumentDataTypes().size() - 1)))
                 .build();
