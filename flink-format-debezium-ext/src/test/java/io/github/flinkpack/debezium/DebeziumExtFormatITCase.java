@@ -4,6 +4,9 @@ import static io.github.flinkpack.debezium.DebeziumEvents.customer;
 import static io.github.flinkpack.debezium.DebeziumEvents.mysql;
 import static io.github.flinkpack.debezium.DebeziumEvents.postgres;
 import static io.github.flinkpack.debezium.DebeziumEvents.withSchema;
+import static io.github.flinkpack.debezium.KafkaSql.ext;
+import static io.github.flinkpack.debezium.KafkaSql.rows;
+import static io.github.flinkpack.debezium.KafkaSql.strings;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -11,14 +14,10 @@ import io.github.flinkpack.testing.flink.FlinkMiniCluster;
 import io.github.flinkpack.testing.kafka.KafkaBroker;
 import io.github.flinkpack.testing.metrics.CapturingMetricReporter;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Collectors;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.table.api.TableEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
-import org.apache.flink.types.Row;
-import org.apache.flink.util.CloseableIterator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -47,43 +46,14 @@ class DebeziumExtFormatITCase {
 
     private static final String COLUMNS = "id INT, first_name STRING, email STRING";
 
+    private static final KafkaSql SQL = new KafkaSql(KAFKA);
+
     private static String table(String name, String columns, String topic, String options) {
-        return "CREATE TABLE "
-                + name
-                + " ("
-                + columns
-                + ") WITH ('connector' = 'kafka', 'topic' = '"
-                + topic
-                + "', 'properties.bootstrap.servers' = '"
-                + KAFKA.bootstrapServers()
-                + "', 'properties.group.id' = '"
-                + name
-                + "', 'scan.startup.mode' = 'earliest-offset',"
-                + " 'scan.bounded.mode' = 'latest-offset'"
-                + options
-                + ")";
-    }
-
-    private static String ext(String extraFormatOptions) {
-        return ", 'value.format' = 'debezium-json-ext'" + extraFormatOptions;
-    }
-
-    private static List<Row> rows(TableEnvironment env, String query) throws Exception {
-        List<Row> rows = new ArrayList<>();
-        try (CloseableIterator<Row> it = env.executeSql(query).collect()) {
-            it.forEachRemaining(rows::add);
-        }
-        return rows;
-    }
-
-    private static List<String> strings(List<Row> rows) {
-        return rows.stream().map(Row::toString).collect(Collectors.toList());
+        return SQL.table(name, columns, topic, options);
     }
 
     private static String topic(String name, List<String> events) {
-        KAFKA.createTopic(name, 1);
-        KAFKA.produce(name, events.toArray(new String[0]));
-        return name;
+        return SQL.topic(name, events);
     }
 
     @Test

@@ -1,0 +1,61 @@
+package io.github.flinkpack.debezium;
+
+import io.github.flinkpack.testing.kafka.KafkaBroker;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.apache.flink.table.api.TableEnvironment;
+import org.apache.flink.types.Row;
+import org.apache.flink.util.CloseableIterator;
+
+/** Bounded Kafka tables over a test broker, and query results as lists. */
+final class KafkaSql {
+
+    private final KafkaBroker kafka;
+
+    KafkaSql(KafkaBroker kafka) {
+        this.kafka = kafka;
+    }
+
+    /** A one-partition topic holding {@code events}, in order. */
+    String topic(String name, List<String> events) {
+        kafka.createTopic(name, 1);
+        kafka.produce(name, events.toArray(new String[0]));
+        return name;
+    }
+
+    /** DDL of a Kafka table read from the start to the current end of {@code topic}. */
+    String table(String name, String columns, String topic, String options) {
+        return "CREATE TABLE "
+                + name
+                + " ("
+                + columns
+                + ") WITH ('connector' = 'kafka', 'topic' = '"
+                + topic
+                + "', 'properties.bootstrap.servers' = '"
+                + kafka.bootstrapServers()
+                + "', 'properties.group.id' = '"
+                + name
+                + "', 'scan.startup.mode' = 'earliest-offset',"
+                + " 'scan.bounded.mode' = 'latest-offset'"
+                + options
+                + ")";
+    }
+
+    /** The table options for our format as the value format, plus {@code extra}. */
+    static String ext(String extra) {
+        return ", 'value.format' = 'debezium-json-ext'" + extra;
+    }
+
+    static List<Row> rows(TableEnvironment env, String query) throws Exception {
+        List<Row> rows = new ArrayList<>();
+        try (CloseableIterator<Row> it = env.executeSql(query).collect()) {
+            it.forEachRemaining(rows::add);
+        }
+        return rows;
+    }
+
+    static List<String> strings(List<Row> rows) {
+        return rows.stream().map(Row::toString).collect(Collectors.toList());
+    }
+}
