@@ -16,8 +16,9 @@ import org.apache.flink.types.RowKind;
 
 /**
  * Rows to Debezium change events that Debezium consumers read: INSERT as {@code c} (after),
- * UPDATE_AFTER as {@code u} (after), DELETE as {@code d} (before), and UPDATE_BEFORE, when it is
- * sent at all, as {@code d}. Each event carries {@code ts_ms}, the time it was written.
+ * UPDATE_AFTER as {@code u} (after, no before: an upsert by key), DELETE as {@code d} (before).
+ * With {@code encode.update-before = 'as-delete'}, UPDATE_BEFORE is a {@code d} and the
+ * UPDATE_AFTER after it a {@code c}. Each event carries {@code ts_ms}, the time it was written.
  */
 public final class DebeziumExtSerializationSchema implements SerializationSchema<RowData> {
 
@@ -79,7 +80,12 @@ public final class DebeziumExtSerializationSchema implements SerializationSchema
         }
         event.set("before", removal ? image : mapper.nullNode());
         event.set("after", removal ? mapper.nullNode() : image);
-        event.put("op", removal ? "d" : kind == RowKind.INSERT ? "c" : "u");
+        // With UPDATE_BEFORE written as a delete, the UPDATE_AFTER that follows is a create:
+        // a retract stream of d/c pairs that every Debezium consumer reads.
+        boolean create =
+                kind == RowKind.INSERT
+                        || (kind == RowKind.UPDATE_AFTER && updateBefore == UpdateBefore.AS_DELETE);
+        event.put("op", removal ? "d" : create ? "c" : "u");
         event.put("ts_ms", System.currentTimeMillis());
         try {
             return mapper.writeValueAsBytes(event);
