@@ -108,6 +108,28 @@ class DebeziumPoliciesITCase {
     }
 
     @Test
+    void mongoPartialUpdatesAreRefusedWithTheConnectorSettingThatAvoidsThem() {
+        String topic =
+                SQL.topic(
+                        "mongo-patch",
+                        List.of(
+                                "{\"after\": null, \"patch\": \"{\\\"$v\\\": 1, \\\"$set\\\":"
+                                        + " {\\\"toggle\\\": true}}\", \"source\": {\"connector\":"
+                                        + " \"mongodb\", \"collection\": \"option\"}, \"op\": \"u\","
+                                        + " \"ts_ms\": 1}"));
+        TableEnvironment env = FlinkMiniCluster.streamingNoRestart();
+        env.executeSql(
+                SQL.table(
+                        "patched",
+                        "_id STRING, toggle BOOLEAN, PRIMARY KEY (_id) NOT ENFORCED",
+                        topic,
+                        ext(", 'value.debezium-json-ext.changelog-mode' = 'upsert'")));
+        assertThatThrownBy(() -> rows(env, "SELECT * FROM patched"))
+                .hasStackTraceContaining("a partial update cannot become a row")
+                .hasStackTraceContaining("'capture.mode' = 'change_streams_update_full'");
+    }
+
+    @Test
     void badOptionsAreRefusedWithTheFix() {
         TableEnvironment env = FlinkMiniCluster.streamingNoRestart();
         env.executeSql(

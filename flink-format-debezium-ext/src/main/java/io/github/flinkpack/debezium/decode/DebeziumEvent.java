@@ -22,6 +22,9 @@ final class DebeziumEvent {
     /** The schema of a schema/payload envelope; null without one. */
     final JsonNode schema;
 
+    /** A MongoDB update that carries only the changed fields (patch or updateDescription). */
+    final boolean partialUpdate;
+
     DebeziumEvent(
             String op,
             JsonNode before,
@@ -29,7 +32,8 @@ final class DebeziumEvent {
             JsonNode source,
             JsonNode tsMs,
             JsonNode transaction,
-            JsonNode schema) {
+            JsonNode schema,
+            boolean partialUpdate) {
         this.op = op;
         this.before = before;
         this.after = after;
@@ -37,6 +41,7 @@ final class DebeziumEvent {
         this.tsMs = tsMs;
         this.transaction = transaction;
         this.schema = schema;
+        this.partialUpdate = partialUpdate;
     }
 
     /** A field of the source block, or null. */

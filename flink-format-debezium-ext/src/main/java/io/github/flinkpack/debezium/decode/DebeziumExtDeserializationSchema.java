@@ -167,6 +167,11 @@ public final class DebeziumExtDeserializationSchema implements DeserializationSc
             skipped.skip(SkippedRecords.Reason.FILTERED_OP, op);
             return;
         }
+        if (settings.changelogMode == ChangelogMode.APPEND) {
+            JsonNode image = op.equals("d") ? event.before : required(event.after, "after", op);
+            rows.add(row(RowKind.INSERT, image, event));
+            return;
+        }
         boolean upsert = settings.changelogMode == ChangelogMode.UPSERT;
         switch (op) {
             case "c":
@@ -174,6 +179,13 @@ public final class DebeziumExtDeserializationSchema implements DeserializationSc
                 rows.add(row(RowKind.INSERT, required(event.after, "after", op), event));
                 break;
             case "u":
+                if (event.after == null && event.partialUpdate) {
+                    throw new CorruptRecordException(
+                            "a MongoDB update event with only 'patch'/'updateDescription' and no"
+                                    + " full document: a partial update cannot become a row."
+                                    + " Configure the Debezium MongoDB connector with"
+                                    + " 'capture.mode' = 'change_streams_update_full'");
+                }
                 if (!upsert) {
                     JsonNode before =
                             Objects.requireNonNullElseGet(event.before, () -> missingBefore("u"));

@@ -55,7 +55,9 @@ final class EnvelopeReader {
                 DebeziumEvent.present(payload.get("source")),
                 DebeziumEvent.present(payload.get("ts_ms")),
                 DebeziumEvent.present(payload.get("transaction")),
-                schema);
+                schema,
+                DebeziumEvent.present(payload.get("patch")) != null
+                        || DebeziumEvent.present(payload.get("updateDescription")) != null);
     }
 
     private static DebeziumEvent flattened(JsonNode row, JsonNode schema) {
@@ -84,6 +86,7 @@ final class EnvelopeReader {
                 source.isEmpty() ? null : source,
                 DebeziumEvent.present(row.get("__ts_ms")),
                 null,
-                schema);
+                schema,
+                false);
     }
 }

@@ -68,6 +68,9 @@ final class DebeziumExtDecodingFormat implements DecodingFormat<DeserializationS
     /** The row kinds the given ops produce in the given mode. */
     static ChangelogMode changelogMode(
             Set<String> ops, DebeziumExtOptions.ChangelogMode changelogMode) {
+        if (changelogMode == DebeziumExtOptions.ChangelogMode.APPEND) {
+            return ChangelogMode.insertOnly();
+        }
         ChangelogMode.Builder builder = ChangelogMode.newBuilder();
         if (ops == null || ops.contains("c") || ops.contains("r")) {
             builder.addContainedKind(RowKind.INSERT);

@@ -30,7 +30,8 @@ public final class DebeziumExtOptions {
     /** Which changelog the format declares and emits. */
     public enum ChangelogMode {
         ALL("all"),
-        UPSERT("upsert");
+        UPSERT("upsert"),
+        APPEND("append");
 
         private final String value;
 
@@ -122,7 +123,10 @@ public final class DebeziumExtOptions {
                                     + " as debezium-json). 'upsert': updates become UPDATE_AFTER"
                                     + " only and deletes need no 'before' (Postgres without REPLICA"
                                     + " IDENTITY FULL, MongoDB without pre-images); the table needs"
-                                    + " a PRIMARY KEY.");
+                                    + " a PRIMARY KEY. 'append': the topic as a stream of events,"
+                                    + " as ksqlDB's CREATE STREAM reads it: every event one INSERT"
+                                    + " row (the 'after' image, for deletes the 'before' image),"
+                                    + " the op readable as metadata.");
 
     public static final ConfigOption<Envelope> ENVELOPE =
             ConfigOptions.key("envelope")
