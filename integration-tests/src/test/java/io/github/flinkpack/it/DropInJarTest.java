@@ -51,7 +51,12 @@ class DropInJarTest {
                         "flink-udf-json",
                         "io.github.flinkpack.json.module.JsonFunctionsModuleFactory",
                         List.of("io.github.flinkpack.json.module.JsonFunctionsModuleFactory"),
-                        "io/github/flinkpack/shaded/com/fasterxml/jackson/core/JsonFactory.class"));
+                        "io/github/flinkpack/shaded/com/fasterxml/jackson/core/JsonFactory.class"),
+                Arguments.of(
+                        "flink-format-debezium-ext",
+                        "io.github.flinkpack.debezium.format.DebeziumExtFormatFactory",
+                        List.of("io.github.flinkpack.debezium.format.DebeziumExtFormatFactory"),
+                        null));
     }
 
     /** The built jar of a module, as the build passes it (run with 'mvn verify'). */
