@@ -58,7 +58,7 @@ class DebeziumPoliciesITCase {
         assertThatThrownBy(() -> rows(env, "SELECT * FROM strict"))
                 .hasStackTraceContaining(
                         "debezium-json-ext in table default_catalog.default_database.strict"
-                                + " cannot decode a record")
+                                + " (topic 'corrupt-fail') cannot decode a record")
                 .hasStackTraceContaining("'{\"before\": null, \"after\": {\"id\": 2")
                 .hasStackTraceContaining("'[value.]debezium-json-ext.on-error' = 'skip'");
     }

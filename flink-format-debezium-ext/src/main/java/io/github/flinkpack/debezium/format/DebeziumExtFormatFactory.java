@@ -62,6 +62,8 @@ public final class DebeziumExtFormatFactory
         JsonFormatOptionsUtil.validateDecodingFormatOptions(options);
         String table = context.getObjectIdentifier().asSummaryString();
         Set<String> ops = ops(table, options);
+        // Formats are not told the partition and offset of a record; the topic is in the table.
+        String topic = context.getCatalogTable().getOptions().get("topic");
         DebeziumExtOptions.ChangelogMode mode = options.get(DebeziumExtOptions.CHANGELOG_MODE);
         DebeziumExtOptions.Envelope envelope = options.get(DebeziumExtOptions.ENVELOPE);
         if (envelope == DebeziumExtOptions.Envelope.FLATTENED
@@ -78,7 +80,7 @@ public final class DebeziumExtFormatFactory
         }
         return new DebeziumExtDecodingFormat(
                 new DebeziumExtDeserializationSchema.Settings(
-                        table,
+                        topic == null ? table : table + " (topic '" + topic + "')",
                         ops,
                         options.get(DebeziumExtOptions.UNKNOWN_OP),
                         mode,
