@@ -9,15 +9,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.flinkpack.testing.flink.FlinkMiniCluster;
 import io.github.flinkpack.testing.kafka.KafkaBroker;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.apache.flink.table.api.TableEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.apache.flink.types.Row;
-import org.apache.flink.types.RowKind;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -113,7 +110,8 @@ class DebeziumDifferentialITCase {
         env.executeSql(
                 SQL.table(
                         "products", COLUMNS + ", PRIMARY KEY (id) NOT ENFORCED", source, ext("")));
-        Map<Object, String> expected = state(rows(env, "SELECT id, name, price FROM products"));
+        Map<Object, String> expected =
+                KafkaSql.finalState(rows(env, "SELECT id, name, price FROM products"));
         assertThat(expected).containsOnlyKeys(1, 2);
 
         for (String updateBefore : List.of("skip", "as-delete")) {
@@ -153,26 +151,9 @@ class DebeziumDifferentialITCase {
                                 topic,
                                 ", 'value.format' = 'debezium-json'"));
             }
-            assertThat(state(rows(env, "SELECT id, name, price FROM " + back)))
+            assertThat(KafkaSql.finalState(rows(env, "SELECT id, name, price FROM " + back)))
                     .as("read back after encode.update-before = %s", updateBefore)
                     .isEqualTo(expected);
         }
-    }
-
-    /** The changelog applied: the final row per key (first column). */
-    private static Map<Object, String> state(List<Row> changelog) {
-        Map<Object, String> state = new TreeMap<>();
-        for (Row row : changelog) {
-            List<Object> values = new ArrayList<>();
-            for (int i = 1; i < row.getArity(); i++) {
-                values.add(row.getField(i));
-            }
-            if (row.getKind() == RowKind.INSERT || row.getKind() == RowKind.UPDATE_AFTER) {
-                state.put(row.getField(0), values.toString());
-            } else {
-                state.remove(row.getField(0));
-            }
-        }
-        return state;
     }
 }

@@ -40,6 +40,7 @@ class DebeziumPoliciesITCase {
     private static final List<String> MIXED =
             List.of(
                     mysql("c", "null", customer(1, "Ann", "a@x"), 1L, "customers"),
+                    "",
                     "{\"before\": null, \"after\": {\"id\": 2, \"first_name\": \"Bo\"",
                     TRUNCATE,
                     "not json at all",
@@ -88,6 +89,8 @@ class DebeziumPoliciesITCase {
                 .isEqualTo(3);
         assertThat(CapturingMetricReporter.counterSum("debeziumUnknownOpsSkipped", ""))
                 .isEqualTo(2);
+        assertThat(CapturingMetricReporter.counterSum("debeziumTombstonesSkipped", ""))
+                .isEqualTo(1);
     }
 
     @Test

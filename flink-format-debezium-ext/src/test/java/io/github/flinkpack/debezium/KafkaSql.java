@@ -3,9 +3,12 @@ package io.github.flinkpack.debezium;
 import io.github.flinkpack.testing.kafka.KafkaBroker;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.apache.flink.table.api.TableEnvironment;
 import org.apache.flink.types.Row;
+import org.apache.flink.types.RowKind;
 import org.apache.flink.util.CloseableIterator;
 
 /** Bounded Kafka tables over a test broker, and query results as lists. */
@@ -53,6 +56,23 @@ final class KafkaSql {
             it.forEachRemaining(rows::add);
         }
         return rows;
+    }
+
+    /** The changelog applied: the final row per key (the first column), the rest as text. */
+    static Map<Object, String> finalState(List<Row> changelog) {
+        Map<Object, String> state = new TreeMap<>();
+        for (Row row : changelog) {
+            List<Object> values = new ArrayList<>();
+            for (int i = 1; i < row.getArity(); i++) {
+                values.add(row.getField(i));
+            }
+            if (row.getKind() == RowKind.INSERT || row.getKind() == RowKind.UPDATE_AFTER) {
+                state.put(row.getField(0), values.toString());
+            } else {
+                state.remove(row.getField(0));
+            }
+        }
+        return state;
     }
 
     static List<String> strings(List<Row> rows) {

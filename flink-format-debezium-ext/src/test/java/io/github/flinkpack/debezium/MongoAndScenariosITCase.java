@@ -14,11 +14,9 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import org.apache.flink.table.api.TableEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.apache.flink.types.Row;
-import org.apache.flink.types.RowKind;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -239,27 +237,10 @@ class MongoAndScenariosITCase {
                                 + " e.event_id WHERE s.event_id IS NOT NULL");
         // The sign-up stream is insert-only (u and d filtered out): every sign-up appears once,
         // with the event's latest name once the rename has been read.
-        assertThat(state(joined))
+        assertThat(KafkaSql.finalState(joined))
                 .containsExactly(
                         Map.entry(1, "[봄 맞이 이벤트, 2024-03-20T10:00:00Z, c]"),
                         Map.entry(2, "[봄 맞이 이벤트, 2024-03-20T10:00:05Z, c]"),
                         Map.entry(3, "[한여름 이벤트, 2024-03-20T10:00:10Z, c]"));
-    }
-
-    /** The changelog applied: the final row per key (first column). */
-    private static Map<Object, String> state(List<Row> changelog) {
-        Map<Object, String> state = new TreeMap<>();
-        for (Row row : changelog) {
-            List<Object> values = new ArrayList<>();
-            for (int i = 1; i < row.getArity(); i++) {
-                values.add(row.getField(i));
-            }
-            if (row.getKind() == RowKind.INSERT || row.getKind() == RowKind.UPDATE_AFTER) {
-                state.put(row.getField(0), values.toString());
-            } else {
-                state.remove(row.getField(0));
-            }
-        }
-        return state;
     }
 }

@@ -2,8 +2,6 @@ package io.github.flinkpack.debezium.encode;
 
 import io.github.flinkpack.debezium.format.DebeziumExtOptions.UpdateBefore;
 import org.apache.flink.api.common.serialization.SerializationSchema;
-import org.apache.flink.formats.common.TimestampFormat;
-import org.apache.flink.formats.json.JsonFormatOptions.MapNullKeyMode;
 import org.apache.flink.formats.json.RowDataToJsonConverters;
 import org.apache.flink.formats.json.RowDataToJsonConverters.RowDataToJsonConverter;
 import org.apache.flink.shaded.jackson2.com.fasterxml.jackson.core.JsonProcessingException;
@@ -25,28 +23,14 @@ public final class DebeziumExtSerializationSchema implements SerializationSchema
     private static final long serialVersionUID = 1L;
 
     private final RowType rowType;
-    private final TimestampFormat timestampFormat;
-    private final MapNullKeyMode mapNullKeyMode;
-    private final String mapNullKeyLiteral;
-    private final boolean decimalAsPlainNumber;
-    private final UpdateBefore updateBefore;
+    private final EncodingSettings settings;
 
     private transient ObjectMapper mapper;
     private transient RowDataToJsonConverter converter;
 
-    public DebeziumExtSerializationSchema(
-            RowType rowType,
-            TimestampFormat timestampFormat,
-            MapNullKeyMode mapNullKeyMode,
-            String mapNullKeyLiteral,
-            boolean decimalAsPlainNumber,
-            UpdateBefore updateBefore) {
+    public DebeziumExtSerializationSchema(RowType rowType, EncodingSettings settings) {
         this.rowType = rowType;
-        this.timestampFormat = timestampFormat;
-        this.mapNullKeyMode = mapNullKeyMode;
-        this.mapNullKeyLiteral = mapNullKeyLiteral;
-        this.decimalAsPlainNumber = decimalAsPlainNumber;
-        this.updateBefore = updateBefore;
+        this.settings = settings;
     }
 
     @Override
@@ -54,10 +38,10 @@ public final class DebeziumExtSerializationSchema implements SerializationSchema
         mapper = new ObjectMapper();
         converter =
                 new RowDataToJsonConverters(
-                                timestampFormat,
-                                mapNullKeyMode,
-                                mapNullKeyLiteral,
-                                decimalAsPlainNumber)
+                                settings.timestampFormat,
+                                settings.mapNullKeyMode,
+                                settings.mapNullKeyLiteral,
+                                settings.decimalAsPlainNumber)
                         .createConverter(rowType);
     }
 
@@ -72,7 +56,7 @@ public final class DebeziumExtSerializationSchema implements SerializationSchema
         boolean removal =
                 kind == RowKind.DELETE
                         || (kind == RowKind.UPDATE_BEFORE
-                                && updateBefore == UpdateBefore.AS_DELETE);
+                                && settings.updateBefore == UpdateBefore.AS_DELETE);
         if (kind == RowKind.UPDATE_BEFORE && !removal) {
             // The format declares no UPDATE_BEFORE, so the planner never sends one.
             throw new IllegalStateException(
@@ -84,7 +68,8 @@ public final class DebeziumExtSerializationSchema implements SerializationSchema
         // a retract stream of d/c pairs that every Debezium consumer reads.
         boolean create =
                 kind == RowKind.INSERT
-                        || (kind == RowKind.UPDATE_AFTER && updateBefore == UpdateBefore.AS_DELETE);
+                        || (kind == RowKind.UPDATE_AFTER
+                                && settings.updateBefore == UpdateBefore.AS_DELETE);
         event.put("op", removal ? "d" : create ? "c" : "u");
         event.put("ts_ms", System.currentTimeMillis());
         try {

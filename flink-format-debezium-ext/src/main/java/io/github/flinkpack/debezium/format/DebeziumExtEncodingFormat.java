@@ -1,9 +1,8 @@
 package io.github.flinkpack.debezium.format;
 
 import io.github.flinkpack.debezium.encode.DebeziumExtSerializationSchema;
+import io.github.flinkpack.debezium.encode.EncodingSettings;
 import org.apache.flink.api.common.serialization.SerializationSchema;
-import org.apache.flink.formats.common.TimestampFormat;
-import org.apache.flink.formats.json.JsonFormatOptions.MapNullKeyMode;
 import org.apache.flink.table.connector.ChangelogMode;
 import org.apache.flink.table.connector.format.EncodingFormat;
 import org.apache.flink.table.connector.sink.DynamicTableSink;
@@ -15,35 +14,17 @@ import org.apache.flink.types.RowKind;
 /** Writing side of {@code debezium-json-ext}. */
 final class DebeziumExtEncodingFormat implements EncodingFormat<SerializationSchema<RowData>> {
 
-    private final TimestampFormat timestampFormat;
-    private final MapNullKeyMode mapNullKeyMode;
-    private final String mapNullKeyLiteral;
-    private final boolean decimalAsPlainNumber;
-    private final DebeziumExtOptions.UpdateBefore updateBefore;
+    private final EncodingSettings settings;
 
-    DebeziumExtEncodingFormat(
-            TimestampFormat timestampFormat,
-            MapNullKeyMode mapNullKeyMode,
-            String mapNullKeyLiteral,
-            boolean decimalAsPlainNumber,
-            DebeziumExtOptions.UpdateBefore updateBefore) {
-        this.timestampFormat = timestampFormat;
-        this.mapNullKeyMode = mapNullKeyMode;
-        this.mapNullKeyLiteral = mapNullKeyLiteral;
-        this.decimalAsPlainNumber = decimalAsPlainNumber;
-        this.updateBefore = updateBefore;
+    DebeziumExtEncodingFormat(EncodingSettings settings) {
+        this.settings = settings;
     }
 
     @Override
     public SerializationSchema<RowData> createRuntimeEncoder(
             DynamicTableSink.Context context, DataType physicalDataType) {
         return new DebeziumExtSerializationSchema(
-                (RowType) physicalDataType.getLogicalType(),
-                timestampFormat,
-                mapNullKeyMode,
-                mapNullKeyLiteral,
-                decimalAsPlainNumber,
-                updateBefore);
+                (RowType) physicalDataType.getLogicalType(), settings);
     }
 
     @Override
@@ -53,7 +34,7 @@ final class DebeziumExtEncodingFormat implements EncodingFormat<SerializationSch
                         .addContainedKind(RowKind.INSERT)
                         .addContainedKind(RowKind.UPDATE_AFTER)
                         .addContainedKind(RowKind.DELETE);
-        if (updateBefore == DebeziumExtOptions.UpdateBefore.AS_DELETE) {
+        if (settings.updateBefore() == DebeziumExtOptions.UpdateBefore.AS_DELETE) {
             builder.addContainedKind(RowKind.UPDATE_BEFORE);
         }
         return builder.build();

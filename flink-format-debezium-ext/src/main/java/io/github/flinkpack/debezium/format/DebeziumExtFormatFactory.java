@@ -1,6 +1,7 @@
 package io.github.flinkpack.debezium.format;
 
 import io.github.flinkpack.debezium.decode.DebeziumExtDeserializationSchema;
+import io.github.flinkpack.debezium.encode.EncodingSettings;
 import java.util.LinkedHashSet;
 import java.util.Set;
 import org.apache.flink.annotation.PublicEvolving;
@@ -126,10 +127,11 @@ public final class DebeziumExtFormatFactory
         FactoryUtil.validateFactoryOptions(this, options);
         JsonFormatOptionsUtil.validateEncodingFormatOptions(options);
         return new DebeziumExtEncodingFormat(
-                JsonFormatOptionsUtil.getTimestampFormat(options),
-                JsonFormatOptionsUtil.getMapNullKeyMode(options),
-                options.get(DebeziumExtOptions.MAP_NULL_KEY_LITERAL),
-                options.get(DebeziumExtOptions.ENCODE_DECIMAL_AS_PLAIN_NUMBER),
-                options.get(DebeziumExtOptions.ENCODE_UPDATE_BEFORE));
+                new EncodingSettings(
+                        JsonFormatOptionsUtil.getTimestampFormat(options),
+                        JsonFormatOptionsUtil.getMapNullKeyMode(options),
+                        options.get(DebeziumExtOptions.MAP_NULL_KEY_LITERAL),
+                        options.get(DebeziumExtOptions.ENCODE_DECIMAL_AS_PLAIN_NUMBER),
+                        options.get(DebeziumExtOptions.ENCODE_UPDATE_BEFORE)));
     }
 }
