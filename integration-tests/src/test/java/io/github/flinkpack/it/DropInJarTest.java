@@ -55,7 +55,9 @@ class DropInJarTest {
                 Arguments.of(
                         "flink-format-debezium-ext",
                         "io.github.flinkpack.debezium.format.DebeziumExtFormatFactory",
-                        List.of("io.github.flinkpack.debezium.format.DebeziumExtFormatFactory"),
+                        List.of(
+                                "io.github.flinkpack.debezium.format.DebeziumExtFormatFactory",
+                                "io.github.flinkpack.finalrows.FinalTableSinkFactory"),
                         null));
     }
 

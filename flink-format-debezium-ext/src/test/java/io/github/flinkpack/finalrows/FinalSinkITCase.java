@@ -1,0 +1,223 @@
+package io.github.flinkpack.finalrows;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.github.flinkpack.testing.flink.FlinkMiniCluster;
+import io.github.flinkpack.testing.kafka.KafkaBroker;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.flink.shaded.jackson2.com.fasterxml.jackson.databind.JsonNode;
+import org.apache.flink.shaded.jackson2.com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.flink.table.api.TableEnvironment;
+import org.apache.flink.test.junit5.MiniClusterExtension;
+import org.apache.flink.types.Row;
+import org.apache.flink.util.CloseableIterator;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** {@code 'connector' = 'final'} over Kafka: only the final row per key reaches the topic. */
+class FinalSinkITCase {
+
+    @RegisterExtension static final MiniClusterExtension FLINK = FlinkMiniCluster.extension();
+    @RegisterExtension static final KafkaBroker KAFKA = new KafkaBroker();
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** SCENARIOS 001, the seed's df_b: (program, person id), in the seed's order. */
+    private static final Object[][] APPEARANCES = {
+        {"전지적 참견 시점", 1}, {"무한도전", 1}, {"런닝맨", 1}, {"무한도전", 2},
+        {"유 퀴즈 온 더 블럭", 3}, {"라디오스타", 4}, {"놀면 뭐하니", 4}, {"무한도전", 5},
+        {"전지적 참견 시점", 6}, {"유 퀴즈 온 더 블럭", 7}, {"1박 2일", 7}, {"무한도전", 7},
+        {"유 퀴즈 온 더 블럭", 8}, {"라디오스타", 9}, {"무한도전", 9}, {"전지적 참견 시점", 10},
+        {"유 퀴즈 온 더 블럭", 10}, {"놀면 뭐하니", 10}, {"전지적 참견 시점", 11}, {"무한도전", 12},
+        {"라디오스타", 13}, {"놀면 뭐하니", 13}, {"1박 2일", 14}, {"전지적 참견 시점", 15},
+        {"1박 2일", 15}, {"나 혼자 산다", 16}, {"유 퀴즈 온 더 블럭", 17}, {"놀면 뭐하니", 17},
+        {"무한도전", 17}, {"놀면 뭐하니", 18}, {"무한도전", 19}, {"전지적 참견 시점", 19},
+        {"1박 2일", 19}, {"놀면 뭐하니", 20}, {"1박 2일", 20}, {"전지적 참견 시점", 21},
+        {"놀면 뭐하니", 22}, {"라디오스타", 23}, {"무한도전", 24}, {"놀면 뭐하니", 24},
+        {"라디오스타", 25}, {"무한도전", 25}, {"유 퀴즈 온 더 블럭", 26}, {"나 혼자 산다", 26},
+        {"전지적 참견 시점", 27}, {"라디오스타", 27}, {"놀면 뭐하니", 27}, {"런닝맨", 28},
+        {"나 혼자 산다", 29}, {"놀면 뭐하니", 29}, {"라디오스타", 29}
+    };
+
+    private static final String QUERY =
+            "SELECT b.program_name, ARRAY_AGG(a.name) AS people FROM appearances b LEFT JOIN"
+                    + " people a ON b.person_id = a.person_id GROUP BY b.program_name";
+
+    @BeforeAll
+    static void seedTopics() {
+        // The appearances first: the left join sees every program before its people.
+        List<String> appearances = new ArrayList<>();
+        for (Object[] row : APPEARANCES) {
+            appearances.add(
+                    String.format("{\"program_name\": \"%s\", \"person_id\": %d}", row[0], row[1]));
+        }
+        List<String> people = new ArrayList<>();
+        for (int id = 0; id <= 29; id++) {
+            people.add(String.format("{\"person_id\": %d, \"name\": \"인물%d\"}", id, id));
+        }
+        KAFKA.createTopic("appearances", 1);
+        KAFKA.produce("appearances", appearances.toArray(new String[0]));
+        KAFKA.createTopic("people", 1);
+        KAFKA.produce("people", people.toArray(new String[0]));
+    }
+
+    private static TableEnvironment withSources(TableEnvironment env) {
+        for (String[] source :
+                new String[][] {
+                    {"appearances", "program_name STRING, person_id INT"},
+                    {"people", "person_id INT, name STRING"}
+                }) {
+            env.executeSql(
+                    "CREATE TEMPORARY TABLE "
+                            + source[0]
+                            + " ("
+                            + source[1]
+                            + ") WITH ('connector' = 'kafka', 'topic' = '"
+                            + source[0]
+                            + "', 'properties.bootstrap.servers' = '"
+                            + KAFKA.bootstrapServers()
+                            + "', 'properties.group.id' = 'g-"
+                            + source[0]
+                            + "', 'scan.startup.mode' = 'earliest-offset',"
+                            + " 'scan.bounded.mode' = 'latest-offset', 'format' = 'json')");
+        }
+        return env;
+    }
+
+    private static String kafka(String topic, String prefix, String format) {
+        return "'"
+                + prefix
+                + "connector' = 'kafka', '"
+                + prefix
+                + "topic' = '"
+                + topic
+                + "', '"
+                + prefix
+                + "properties.bootstrap.servers' = '"
+                + KAFKA.bootstrapServers()
+                + "', '"
+                + prefix
+                + format;
+    }
+
+    /** Program → sorted list of people, from the same query in batch mode. */
+    private static Map<String, List<String>> batchResult() throws Exception {
+        TableEnvironment batch = withSources(FlinkMiniCluster.batch());
+        Map<String, List<String>> result = new TreeMap<>();
+        try (CloseableIterator<Row> rows = batch.executeSql(QUERY).collect()) {
+            while (rows.hasNext()) {
+                Row row = rows.next();
+                List<String> people = new ArrayList<>(List.of((String[]) row.getField(1)));
+                people.sort(null);
+                result.put((String) row.getField(0), people);
+            }
+        }
+        return result;
+    }
+
+    private static Map<String, List<String>> lists(List<String> records) throws Exception {
+        Map<String, List<String>> lists = new TreeMap<>();
+        for (String record : records) {
+            JsonNode node = JSON.readTree(record);
+            List<String> people = new ArrayList<>();
+            node.get("people").forEach(p -> people.add(p.isNull() ? null : p.asText()));
+            people.sort(null);
+            lists.put(node.get("program_name").asText(), people);
+        }
+        return lists;
+    }
+
+    @Test
+    void scenario001WritesOneFinalListPerProgram() throws Exception {
+        Map<String, List<String>> expected = batchResult();
+        assertThat(expected).hasSize(8);
+        assertThat(expected.get("런닝맨")).containsExactly("인물1", "인물28");
+
+        TableEnvironment env = withSources(FlinkMiniCluster.streamingNoRestart());
+        KAFKA.createTopic("program_people_raw", 1);
+        env.executeSql(
+                "CREATE TABLE program_people_raw (program_name STRING, people ARRAY<STRING>,"
+                        + " PRIMARY KEY (program_name) NOT ENFORCED) WITH ("
+                        + kafka(
+                                        "program_people_raw",
+                                        "",
+                                        "key.format' = 'json', 'value.format' = 'json'")
+                                .replace("'connector' = 'kafka'", "'connector' = 'upsert-kafka'")
+                        + ")");
+        env.executeSql("INSERT INTO program_people_raw " + QUERY).await();
+        List<String> raw = KAFKA.readValues("program_people_raw");
+        // Without the filter: intermediate lists and the left join's null-then-value rows.
+        assertThat(raw.size()).isGreaterThan(expected.size() * 3);
+        assertThat(raw).anySatisfy(record -> assertThat(record).contains("null"));
+
+        KAFKA.createTopic("program_people", 1);
+        env.executeSql(
+                "CREATE TABLE program_people (program_name STRING, people ARRAY<STRING>,"
+                        + " PRIMARY KEY (program_name) NOT ENFORCED) WITH ('connector' = 'final',"
+                        + " 'final.emit' = 'end-of-input', "
+                        + kafka("program_people", "inner.", "format' = 'json'")
+                        + ")");
+        env.executeSql("INSERT INTO program_people " + QUERY).await();
+        List<String> records = KAFKA.readValues("program_people");
+        assertThat(records).hasSize(8);
+        assertThat(lists(records)).isEqualTo(expected);
+    }
+
+    @Test
+    void misconfigurationsAreRefusedWithTheFix() {
+        TableEnvironment env = withSources(FlinkMiniCluster.streamingNoRestart());
+        String[][] cases = {
+            {
+                "(program_name STRING, n BIGINT) WITH ('connector' = 'final', "
+                        + kafka("t", "inner.", "format' = 'json'")
+                        + ")",
+                "needs a PRIMARY KEY"
+            },
+            {
+                "(program_name STRING, n BIGINT, PRIMARY KEY (program_name) NOT ENFORCED) WITH"
+                        + " ('connector' = 'final', 'final.emit' = 'end-of-input,sometimes', "
+                        + kafka("t", "inner.", "format' = 'json'")
+                        + ")",
+                "'final.emit' = 'end-of-input,sometimes' names unknown trigger 'sometimes'"
+            },
+            {
+                "(program_name STRING, n BIGINT, PRIMARY KEY (program_name) NOT ENFORCED) WITH"
+                        + " ('connector' = 'final', 'final.emit' = 'watermark', "
+                        + kafka("t", "inner.", "format' = 'json'")
+                        + ")",
+                "needs 'final.time-column'"
+            },
+            {
+                "(program_name STRING, n BIGINT, PRIMARY KEY (program_name) NOT ENFORCED) WITH"
+                        + " ('connector' = 'final', 'final.output' = 'upsert', "
+                        + kafka("t", "inner.", "format' = 'json'")
+                        + ")",
+                "With 'final.output' = 'upsert' it gets the PRIMARY KEY and updates: use"
+                        + " 'final.output' = 'append'"
+            },
+            {
+                "(program_name STRING, n BIGINT, PRIMARY KEY (program_name) NOT ENFORCED) WITH"
+                        + " ('connector' = 'final')",
+                "needs 'inner.connector'"
+            }
+        };
+        for (int i = 0; i < cases.length; i++) {
+            String name = "bad" + i;
+            env.executeSql("CREATE TABLE " + name + " " + cases[i][0]);
+            assertThatThrownBy(
+                            () ->
+                                    env.executeSql(
+                                            "INSERT INTO "
+                                                    + name
+                                                    + " SELECT program_name, COUNT(*) FROM"
+                                                    + " appearances GROUP BY program_name"))
+                    .as(cases[i][1])
+                    .hasStackTraceContaining(cases[i][1]);
+        }
+    }
+}
