@@ -168,6 +168,56 @@ class FinalSinkITCase {
         assertThat(lists(records)).isEqualTo(expected);
     }
 
+    /**
+     * A count per user and minute (an updating aggregation) reaches the topic once per window, when
+     * the watermark passes the window end plus the grace period; a change that arrives after that
+     * follows 'final.late' = 'drop'.
+     */
+    @Test
+    void watermarkTriggerWritesEachWindowOnceAfterItsGrace() throws Exception {
+        KAFKA.createTopic("clicks", 1);
+        KAFKA.produce(
+                "clicks",
+                "{\"user_id\": \"u1\", \"ts\": \"2025-05-13 10:00:10\"}",
+                "{\"user_id\": \"u1\", \"ts\": \"2025-05-13 10:00:20\"}",
+                "{\"user_id\": \"u1\", \"ts\": \"2025-05-13 10:01:05\"}",
+                "{\"user_id\": \"u1\", \"ts\": \"2025-05-13 10:00:50\"}",
+                "{\"user_id\": \"u1\", \"ts\": \"2025-05-13 10:01:30\"}",
+                "{\"user_id\": \"u1\", \"ts\": \"2025-05-13 10:02:15\"}",
+                "{\"user_id\": \"u1\", \"ts\": \"2025-05-13 10:00:55\"}",
+                "{\"user_id\": \"u1\", \"ts\": \"2025-05-13 10:02:20\"}");
+        TableEnvironment env = FlinkMiniCluster.streamingNoRestart();
+        env.getConfig().set("parallelism.default", "1");
+        env.executeSql(
+                "CREATE TEMPORARY TABLE clicks (user_id STRING, ts TIMESTAMP(3),"
+                        + " WATERMARK FOR ts AS ts) WITH ('connector' = 'kafka', 'topic' ="
+                        + " 'clicks', 'properties.bootstrap.servers' = '"
+                        + KAFKA.bootstrapServers()
+                        + "', 'properties.group.id' = 'clicks', 'scan.startup.mode' ="
+                        + " 'earliest-offset', 'scan.bounded.mode' = 'latest-offset',"
+                        + " 'scan.watermark.emit.strategy' = 'on-event', 'format' = 'json')");
+        KAFKA.createTopic("clicks_per_minute", 1);
+        env.executeSql(
+                "CREATE TABLE clicks_per_minute (user_id STRING, window_end TIMESTAMP(3), clicks"
+                        + " BIGINT, PRIMARY KEY (user_id, window_end) NOT ENFORCED) WITH"
+                        + " ('connector' = 'final', 'final.emit' = 'watermark',"
+                        + " 'final.time-column' = 'window_end', 'final.grace' = '10 s', "
+                        + kafka("clicks_per_minute", "inner.", "format' = 'json'")
+                        + ")");
+        env.executeSql(
+                        "INSERT INTO clicks_per_minute SELECT user_id, CEIL(ts TO MINUTE) AS"
+                                + " window_end, COUNT(*) FROM clicks GROUP BY user_id, CEIL(ts TO"
+                                + " MINUTE)")
+                .await();
+        // 10:01 closes at 10:01:10 + ... : the watermark reaches 10:01:30 before the late 10:00:55
+        // arrives, so that window is written with 3 clicks and the late click is dropped.
+        assertThat(KAFKA.readValues("clicks_per_minute"))
+                .containsExactly(
+                        "{\"user_id\":\"u1\",\"window_end\":\"2025-05-13 10:01:00\",\"clicks\":3}",
+                        "{\"user_id\":\"u1\",\"window_end\":\"2025-05-13 10:02:00\",\"clicks\":2}",
+                        "{\"user_id\":\"u1\",\"window_end\":\"2025-05-13 10:03:00\",\"clicks\":2}");
+    }
+
     @Test
     void misconfigurationsAreRefusedWithTheFix() {
         TableEnvironment env = withSources(FlinkMiniCluster.streamingNoRestart());
