@@ -12,6 +12,7 @@ import java.util.TreeMap;
 import org.apache.flink.shaded.jackson2.com.fasterxml.jackson.databind.JsonNode;
 import org.apache.flink.shaded.jackson2.com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.flink.table.api.TableEnvironment;
+import org.apache.flink.table.api.TableResult;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.apache.flink.types.Row;
 import org.apache.flink.util.CloseableIterator;
@@ -216,6 +217,109 @@ class FinalSinkITCase {
                         "{\"user_id\":\"u1\",\"window_end\":\"2025-05-13 10:01:00\",\"clicks\":3}",
                         "{\"user_id\":\"u1\",\"window_end\":\"2025-05-13 10:02:00\",\"clicks\":2}",
                         "{\"user_id\":\"u1\",\"window_end\":\"2025-05-13 10:03:00\",\"clicks\":2}");
+    }
+
+    /** Waits until the topic holds {@code count} records, or fails after a minute. */
+    private static List<String> awaitRecords(String topic, int count) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + 60_000;
+        List<String> records = KAFKA.readValues(topic);
+        while (records.size() < count && System.currentTimeMillis() < deadline) {
+            Thread.sleep(200);
+            records = KAFKA.readValues(topic);
+        }
+        return records;
+    }
+
+    private static List<String> burst(String user, int events) {
+        List<String> burst = new ArrayList<>();
+        for (int i = 0; i < events; i++) {
+            burst.add("{\"user_id\": \"" + user + "\"}");
+        }
+        return burst;
+    }
+
+    /** Unbounded input: a key is written after 3 s without a change, again after new changes. */
+    @Test
+    void idleTriggerWritesAKeyOnceItStopsChanging() throws Exception {
+        KAFKA.createTopic("idle_events", 1);
+        KAFKA.createTopic("idle_counts", 1);
+        TableEnvironment env = FlinkMiniCluster.streamingNoRestart();
+        env.executeSql(unboundedUsers("idle_events"));
+        env.executeSql(
+                "CREATE TABLE idle_counts (user_id STRING, n BIGINT, PRIMARY KEY (user_id) NOT"
+                        + " ENFORCED) WITH ('connector' = 'final', 'final.emit' = 'idle',"
+                        + " 'final.idle-timeout' = '3 s', "
+                        + kafka("idle_counts", "inner.", "format' = 'json'")
+                        + ")");
+        TableResult job =
+                env.executeSql(
+                        "INSERT INTO idle_counts SELECT user_id, COUNT(*) FROM idle_events GROUP"
+                                + " BY user_id");
+        try {
+            KAFKA.produce("idle_events", burst("a", 20).toArray(new String[0]));
+            assertThat(awaitRecords("idle_counts", 1))
+                    .containsExactly("{\"user_id\":\"a\",\"n\":20}");
+            KAFKA.produce("idle_events", burst("a", 5).toArray(new String[0]));
+            assertThat(awaitRecords("idle_counts", 2))
+                    .containsExactly(
+                            "{\"user_id\":\"a\",\"n\":20}", "{\"user_id\":\"a\",\"n\":25}");
+        } finally {
+            job.getJobClient().orElseThrow().cancel().get();
+        }
+    }
+
+    /** Unbounded input: at each checkpoint, only the keys that changed, at their latest value. */
+    @Test
+    void checkpointTriggerWritesTheNetChangePerCheckpoint() throws Exception {
+        KAFKA.createTopic("checkpoint_events", 1);
+        KAFKA.createTopic("checkpoint_counts", 1);
+        TableEnvironment env = FlinkMiniCluster.streamingNoRestart();
+        env.getConfig().set("execution.checkpointing.interval", "1 s");
+        env.executeSql(unboundedUsers("checkpoint_events"));
+        env.executeSql(
+                "CREATE TABLE checkpoint_counts (user_id STRING, n BIGINT, PRIMARY KEY (user_id)"
+                        + " NOT ENFORCED) WITH ('connector' = 'final', 'final.emit' ="
+                        + " 'checkpoint', "
+                        + kafka("checkpoint_counts", "inner.", "format' = 'json'")
+                        + ")");
+        TableResult job =
+                env.executeSql(
+                        "INSERT INTO checkpoint_counts SELECT user_id, COUNT(*) FROM"
+                                + " checkpoint_events GROUP BY user_id");
+        try {
+            List<String> events = burst("a", 200);
+            events.addAll(burst("b", 3));
+            KAFKA.produce("checkpoint_events", events.toArray(new String[0]));
+            List<String> records = awaitRecords("checkpoint_counts", 2);
+            long deadline = System.currentTimeMillis() + 60_000;
+            while (!(records.contains("{\"user_id\":\"a\",\"n\":200}")
+                            && records.contains("{\"user_id\":\"b\",\"n\":3}"))
+                    && System.currentTimeMillis() < deadline) {
+                Thread.sleep(200);
+                records = KAFKA.readValues("checkpoint_counts");
+            }
+            // 203 changes in, a handful of net changes out; the last value per key is the total.
+            assertThat(records)
+                    .contains("{\"user_id\":\"a\",\"n\":200}", "{\"user_id\":\"b\",\"n\":3}");
+            assertThat(records.size()).isLessThan(10);
+            Thread.sleep(2_500);
+            // Checkpoints without changes write nothing.
+            assertThat(KAFKA.readValues("checkpoint_counts")).hasSameSizeAs(records);
+        } finally {
+            job.getJobClient().orElseThrow().cancel().get();
+        }
+    }
+
+    private static String unboundedUsers(String topic) {
+        return "CREATE TEMPORARY TABLE "
+                + topic
+                + " (user_id STRING) WITH ('connector' = 'kafka', 'topic' = '"
+                + topic
+                + "', 'properties.bootstrap.servers' = '"
+                + KAFKA.bootstrapServers()
+                + "', 'properties.group.id' = '"
+                + topic
+                + "', 'scan.startup.mode' = 'earliest-offset', 'format' = 'json')";
     }
 
     @Test
