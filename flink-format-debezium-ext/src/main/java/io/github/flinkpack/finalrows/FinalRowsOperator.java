@@ -19,6 +19,7 @@ import org.apache.flink.runtime.state.KeyedStateBackend;
 import org.apache.flink.runtime.state.VoidNamespace;
 import org.apache.flink.runtime.state.VoidNamespaceSerializer;
 import org.apache.flink.streaming.api.operators.AbstractStreamOperator;
+import org.apache.flink.streaming.api.operators.BoundedOneInput;
 import org.apache.flink.streaming.api.operators.InternalTimer;
 import org.apache.flink.streaming.api.operators.InternalTimerService;
 import org.apache.flink.streaming.api.operators.OneInputStreamOperator;
@@ -37,7 +38,9 @@ import org.apache.flink.types.RowKind;
  * a checkpoint. Everything lives in keyed state and timers, so it survives failover and rescaling.
  */
 final class FinalRowsOperator extends AbstractStreamOperator<RowData>
-        implements OneInputStreamOperator<RowData, RowData>, Triggerable<RowData, VoidNamespace> {
+        implements OneInputStreamOperator<RowData, RowData>,
+                Triggerable<RowData, VoidNamespace>,
+                BoundedOneInput {
 
     private static final long serialVersionUID = 1L;
 
@@ -121,7 +124,9 @@ final class FinalRowsOperator extends AbstractStreamOperator<RowData>
     @Override
     public void processElement(StreamRecord<RowData> element) throws Exception {
         RowData row = element.getValue();
-        if (Boolean.TRUE.equals(closed.value()) || pastItsTime(row)) {
+        // Only a watermark closes a key while input still flows; end of input closes them all.
+        if (settings.triggers.contains(Trigger.WATERMARK)
+                && (Boolean.TRUE.equals(closed.value()) || pastItsTime(row))) {
             switch (settings.late) {
                 case DROP:
                     lateDropped.inc();
@@ -140,9 +145,6 @@ final class FinalRowsOperator extends AbstractStreamOperator<RowData>
             }
         }
         apply(row);
-        if (settings.triggers.contains(Trigger.END_OF_INPUT)) {
-            timers.registerEventTimeTimer(VoidNamespace.INSTANCE, Long.MAX_VALUE);
-        }
         if (settings.triggers.contains(Trigger.WATERMARK) && !row.isNullAt(settings.timeField)) {
             timers.registerEventTimeTimer(VoidNamespace.INSTANCE, closesAt(row));
         }
@@ -162,9 +164,7 @@ final class FinalRowsOperator extends AbstractStreamOperator<RowData>
 
     /** A change whose time column is already closed by the watermark. */
     private boolean pastItsTime(RowData row) {
-        return settings.triggers.contains(Trigger.WATERMARK)
-                && !row.isNullAt(settings.timeField)
-                && closesAt(row) <= timers.currentWatermark();
+        return !row.isNullAt(settings.timeField) && closesAt(row) <= timers.currentWatermark();
     }
 
     private long closesAt(RowData row) {
@@ -199,18 +199,39 @@ final class FinalRowsOperator extends AbstractStreamOperator<RowData>
         if (!settings.triggers.contains(Trigger.CHECKPOINT)) {
             return;
         }
-        List<Object> keys;
-        KeyedStateBackend<Object> backend = getKeyedStateBackend();
-        // Collected first: the writes below must not run while the keys are iterated.
-        try (Stream<Object> stream = backend.getKeys("dirty", VoidNamespace.INSTANCE)) {
-            keys = stream.collect(Collectors.toCollection(ArrayList::new));
-        }
-        for (Object key : keys) {
+        for (Object key : keysOf("dirty")) {
             setCurrentKey(key);
             if (Boolean.TRUE.equals(dirty.value())) {
                 dirty.clear();
                 writeIfChanged(false);
             }
+        }
+    }
+
+    /** End of input: every key's last row, once; nothing per row needed to get here. */
+    @Override
+    public void endInput() throws Exception {
+        if (!settings.triggers.contains(Trigger.END_OF_INPUT)) {
+            return;
+        }
+        for (Object key : keysOf("latest")) {
+            setCurrentKey(key);
+            writeIfChanged(true);
+        }
+        // Keys deleted in the end have no latest row, but may have a written one to retract.
+        if (settings.output == Output.UPSERT) {
+            for (Object key : keysOf("written")) {
+                setCurrentKey(key);
+                writeIfChanged(true);
+            }
+        }
+    }
+
+    /** The keys that have the given state; collected first, as writes must not interleave. */
+    private List<Object> keysOf(String state) {
+        KeyedStateBackend<Object> backend = getKeyedStateBackend();
+        try (Stream<Object> stream = backend.getKeys(state, VoidNamespace.INSTANCE)) {
+            return stream.collect(Collectors.toCollection(ArrayList::new));
         }
     }
 

@@ -322,6 +322,72 @@ class FinalSinkITCase {
                 + "', 'scan.startup.mode' = 'earliest-offset', 'format' = 'json')";
     }
 
+    /**
+     * A failure in the middle of the input: the job restarts from its last checkpoint and the topic
+     * still gets exactly one row per key with an exactly-once inner sink, and only copies of the
+     * same final rows with an at-least-once one.
+     */
+    @Test
+    void failoverKeepsOneFinalRowPerKey() throws Exception {
+        List<String> events = new ArrayList<>();
+        for (int i = 0; i < 300; i++) {
+            events.add("{\"user_id\": \"" + (char) ('a' + i % 3) + "\"}");
+        }
+        KAFKA.createTopic("failover_events", 1);
+        KAFKA.produce("failover_events", events.toArray(new String[0]));
+        List<String> expected =
+                List.of(
+                        "{\"user_id\":\"a\",\"n\":100}",
+                        "{\"user_id\":\"b\",\"n\":100}",
+                        "{\"user_id\":\"c\",\"n\":100}");
+        for (String guarantee : List.of("exactly-once", "at-least-once")) {
+            FailOnce.reset(150);
+            String topic = "failover_" + guarantee.replace('-', '_');
+            KAFKA.createTopic(topic, 1);
+            TableEnvironment env = FlinkMiniCluster.streaming();
+            env.getConfig().set("execution.checkpointing.interval", "300 ms");
+            env.getConfig().set("restart-strategy.type", "fixed-delay");
+            env.getConfig().set("restart-strategy.fixed-delay.attempts", "3");
+            env.getConfig().set("restart-strategy.fixed-delay.delay", "200 ms");
+            env.getConfig().set("parallelism.default", "1");
+            env.createTemporarySystemFunction("PASS_BUT_FAIL_ONCE", FailOnce.class);
+            env.executeSql(
+                    "CREATE TEMPORARY TABLE failover_events (user_id STRING) WITH ('connector' ="
+                            + " 'kafka', 'topic' = 'failover_events',"
+                            + " 'properties.bootstrap.servers' = '"
+                            + KAFKA.bootstrapServers()
+                            + "', 'properties.group.id' = '"
+                            + topic
+                            + "', 'scan.startup.mode' = 'earliest-offset', 'scan.bounded.mode' ="
+                            + " 'latest-offset', 'format' = 'json')");
+            env.executeSql(
+                    "CREATE TEMPORARY TABLE "
+                            + topic
+                            + " (user_id STRING, n BIGINT, PRIMARY KEY (user_id) NOT ENFORCED)"
+                            + " WITH ('connector' = 'final', "
+                            + kafka(topic, "inner.", "format' = 'json'")
+                            + ", 'inner.sink.delivery-guarantee' = '"
+                            + guarantee
+                            + "', 'inner.sink.transactional-id-prefix' = '"
+                            + topic
+                            + "', 'inner.properties.transaction.timeout.ms' = '60000')");
+            env.executeSql(
+                            "INSERT INTO "
+                                    + topic
+                                    + " SELECT user_id, COUNT(*) FROM failover_events WHERE"
+                                    + " PASS_BUT_FAIL_ONCE(user_id) GROUP BY user_id")
+                    .await();
+            assertThat(FailOnce.FAILED).as("the failure was injected").isTrue();
+            List<String> records = KAFKA.readValues(topic);
+            if (guarantee.equals("exactly-once")) {
+                assertThat(records).containsExactlyInAnyOrderElementsOf(expected);
+            } else {
+                assertThat(records).containsAll(expected);
+                assertThat(records).allSatisfy(record -> assertThat(expected).contains(record));
+            }
+        }
+    }
+
     @Test
     void misconfigurationsAreRefusedWithTheFix() {
         TableEnvironment env = withSources(FlinkMiniCluster.streamingNoRestart());
