@@ -170,15 +170,16 @@ class FinalSinkITCase {
     }
 
     /**
-     * A count per user and minute (an updating aggregation) reaches the topic once per window, when
-     * the watermark passes the window end plus the grace period; a change that arrives after that
-     * follows 'final.late' = 'drop'.
+     * A count per user and minute (an updating aggregation) through the wrapper with 'watermark' +
+     * 10 s grace and the given 'final.late'; returns what reached the topic. The watermark reaches
+     * 10:01:30 before a late click of 10:00:55 arrives, after the 10:01 window was written.
      */
-    @Test
-    void watermarkTriggerWritesEachWindowOnceAfterItsGrace() throws Exception {
-        KAFKA.createTopic("clicks", 1);
+    private static List<String> clicksPerMinute(String late) throws Exception {
+        String source = "clicks_" + late;
+        String sink = "clicks_per_minute_" + late;
+        KAFKA.createTopic(source, 1);
         KAFKA.produce(
-                "clicks",
+                source,
                 "{\"user_id\": \"u1\", \"ts\": \"2025-05-13 10:00:10\"}",
                 "{\"user_id\": \"u1\", \"ts\": \"2025-05-13 10:00:20\"}",
                 "{\"user_id\": \"u1\", \"ts\": \"2025-05-13 10:01:05\"}",
@@ -191,32 +192,89 @@ class FinalSinkITCase {
         env.getConfig().set("parallelism.default", "1");
         env.executeSql(
                 "CREATE TEMPORARY TABLE clicks (user_id STRING, ts TIMESTAMP(3),"
-                        + " WATERMARK FOR ts AS ts) WITH ('connector' = 'kafka', 'topic' ="
-                        + " 'clicks', 'properties.bootstrap.servers' = '"
+                        + " WATERMARK FOR ts AS ts) WITH ('connector' = 'kafka', 'topic' = '"
+                        + source
+                        + "', 'properties.bootstrap.servers' = '"
                         + KAFKA.bootstrapServers()
-                        + "', 'properties.group.id' = 'clicks', 'scan.startup.mode' ="
-                        + " 'earliest-offset', 'scan.bounded.mode' = 'latest-offset',"
-                        + " 'scan.watermark.emit.strategy' = 'on-event', 'format' = 'json')");
-        KAFKA.createTopic("clicks_per_minute", 1);
+                        + "', 'properties.group.id' = '"
+                        + source
+                        + "', 'scan.startup.mode' = 'earliest-offset', 'scan.bounded.mode' ="
+                        + " 'latest-offset', 'scan.watermark.emit.strategy' = 'on-event',"
+                        + " 'format' = 'json')");
+        KAFKA.createTopic(sink, 1);
         env.executeSql(
                 "CREATE TABLE clicks_per_minute (user_id STRING, window_end TIMESTAMP(3), clicks"
                         + " BIGINT, PRIMARY KEY (user_id, window_end) NOT ENFORCED) WITH"
                         + " ('connector' = 'final', 'final.emit' = 'watermark',"
-                        + " 'final.time-column' = 'window_end', 'final.grace' = '10 s', "
-                        + kafka("clicks_per_minute", "inner.", "format' = 'json'")
+                        + " 'final.time-column' = 'window_end', 'final.grace' = '10 s',"
+                        + " 'final.late' = '"
+                        + late
+                        + "', "
+                        + kafka(sink, "inner.", "format' = 'json'")
                         + ")");
         env.executeSql(
                         "INSERT INTO clicks_per_minute SELECT user_id, CEIL(ts TO MINUTE) AS"
                                 + " window_end, COUNT(*) FROM clicks GROUP BY user_id, CEIL(ts TO"
                                 + " MINUTE)")
                 .await();
-        // 10:01 closes at 10:01:10 + ... : the watermark reaches 10:01:30 before the late 10:00:55
-        // arrives, so that window is written with 3 clicks and the late click is dropped.
-        assertThat(KAFKA.readValues("clicks_per_minute"))
-                .containsExactly(
-                        "{\"user_id\":\"u1\",\"window_end\":\"2025-05-13 10:01:00\",\"clicks\":3}",
-                        "{\"user_id\":\"u1\",\"window_end\":\"2025-05-13 10:02:00\",\"clicks\":2}",
-                        "{\"user_id\":\"u1\",\"window_end\":\"2025-05-13 10:03:00\",\"clicks\":2}");
+        return KAFKA.readValues(sink);
+    }
+
+    private static final String WINDOW_1 =
+            "{\"user_id\":\"u1\",\"window_end\":\"2025-05-13 10:01:00\",\"clicks\":";
+    private static final String WINDOW_2 =
+            "{\"user_id\":\"u1\",\"window_end\":\"2025-05-13 10:02:00\",\"clicks\":2}";
+    private static final String WINDOW_3 =
+            "{\"user_id\":\"u1\",\"window_end\":\"2025-05-13 10:03:00\",\"clicks\":2}";
+
+    /** One record per window, after its grace; the late click is dropped. */
+    @Test
+    void watermarkTriggerWritesEachWindowOnceAfterItsGrace() throws Exception {
+        assertThat(clicksPerMinute("drop")).containsExactly(WINDOW_1 + "3}", WINDOW_2, WINDOW_3);
+    }
+
+    /** 'emit': the late click updates the closed window, written as a new final row. */
+    @Test
+    void lateChangesAreWrittenWhenAskedOrFailTheJob() throws Exception {
+        assertThat(clicksPerMinute("emit"))
+                .containsExactly(WINDOW_1 + "3}", WINDOW_2, WINDOW_1 + "4}", WINDOW_3);
+        assertThatThrownBy(() -> clicksPerMinute("fail"))
+                .hasStackTraceContaining("a change to key")
+                .hasStackTraceContaining("after its final row was written")
+                .hasStackTraceContaining("'final.late' = 'drop' or 'emit'");
+    }
+
+    /** 'upsert' output: the inner upsert-kafka sink gets the final row per key, keyed. */
+    @Test
+    void upsertOutputWritesTheFinalRowByKey() throws Exception {
+        TableEnvironment env = withSources(FlinkMiniCluster.streamingNoRestart());
+        KAFKA.createTopic("person_programs", 1);
+        env.executeSql(
+                "CREATE TABLE person_programs (person_id INT, programs BIGINT, PRIMARY KEY"
+                        + " (person_id) NOT ENFORCED) WITH ('connector' = 'final',"
+                        + " 'final.output' = 'upsert', "
+                        + kafka(
+                                        "person_programs",
+                                        "inner.",
+                                        "key.format' = 'json', 'inner.value.format' = 'json'")
+                                .replace(
+                                        "'inner.connector' = 'kafka'",
+                                        "'inner.connector' = 'upsert-kafka'")
+                        + ")");
+        env.executeSql(
+                        "INSERT INTO person_programs SELECT person_id, COUNT(*) FROM appearances"
+                                + " GROUP BY person_id")
+                .await();
+        List<KafkaBroker.KeyValue> records = KAFKA.readAll("person_programs");
+        // 29 people appear; each key once, with its total (person 10 is in 3 programs).
+        assertThat(records).hasSize(29);
+        assertThat(records)
+                .anySatisfy(
+                        record -> {
+                            assertThat(record.key()).isEqualTo("{\"person_id\":10}");
+                            assertThat(record.value())
+                                    .isEqualTo("{\"person_id\":10,\"programs\":3}");
+                        });
     }
 
     /** Waits until the topic holds {@code count} records, or fails after a minute. */
