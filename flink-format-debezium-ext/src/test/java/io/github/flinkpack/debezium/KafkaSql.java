@@ -1,5 +1,6 @@
 package io.github.flinkpack.debezium;
 
+import io.github.flinkpack.testing.flink.FlinkMiniCluster;
 import io.github.flinkpack.testing.kafka.KafkaBroker;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,7 +10,6 @@ import java.util.stream.Collectors;
 import org.apache.flink.table.api.TableEnvironment;
 import org.apache.flink.types.Row;
 import org.apache.flink.types.RowKind;
-import org.apache.flink.util.CloseableIterator;
 
 /** Bounded Kafka tables over a test broker, and query results as lists. */
 final class KafkaSql {
@@ -50,12 +50,8 @@ final class KafkaSql {
         return ", 'value.format' = 'debezium-json-ext'" + extra;
     }
 
-    static List<Row> rows(TableEnvironment env, String query) throws Exception {
-        List<Row> rows = new ArrayList<>();
-        try (CloseableIterator<Row> it = env.executeSql(query).collect()) {
-            it.forEachRemaining(rows::add);
-        }
-        return rows;
+    static List<Row> rows(TableEnvironment env, String query) {
+        return FlinkMiniCluster.collect(env, query);
     }
 
     /** The changelog applied: the final row per key (the first column), the rest as text. */

@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.flink.table.api.TableEnvironment;
 import org.apache.flink.types.Row;
-import org.apache.flink.util.CloseableIterator;
 
 /** A batch environment with the array module first, and the first row of a query as a list. */
 final class PackSql {
@@ -20,15 +19,11 @@ final class PackSql {
     }
 
     static List<Object> firstRow(TableEnvironment env, String query) {
-        try (CloseableIterator<Row> rows = env.executeSql(query).collect()) {
-            Row row = rows.next();
-            List<Object> values = new ArrayList<>();
-            for (int i = 0; i < row.getArity(); i++) {
-                values.add(row.getField(i));
-            }
-            return values;
-        } catch (Exception e) {
-            throw new IllegalStateException("Query failed: " + query, e);
+        Row row = FlinkMiniCluster.collect(env, query).get(0);
+        List<Object> values = new ArrayList<>();
+        for (int i = 0; i < row.getArity(); i++) {
+            values.add(row.getField(i));
         }
+        return values;
     }
 }

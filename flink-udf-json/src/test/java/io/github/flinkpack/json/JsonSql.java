@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.flink.table.api.TableEnvironment;
 import org.apache.flink.types.Row;
-import org.apache.flink.util.CloseableIterator;
 
 /** A batch environment with the JSON module loaded, and query results as plain lists. */
 final class JsonSql {
@@ -19,13 +18,7 @@ final class JsonSql {
     }
 
     static List<Row> rows(TableEnvironment env, String query) {
-        List<Row> rows = new ArrayList<>();
-        try (CloseableIterator<Row> it = env.executeSql(query).collect()) {
-            it.forEachRemaining(rows::add);
-        } catch (Exception e) {
-            throw new IllegalStateException("Query failed: " + query, e);
-        }
-        return rows;
+        return FlinkMiniCluster.collect(env, query);
     }
 
     static List<Object> fields(Row row) {

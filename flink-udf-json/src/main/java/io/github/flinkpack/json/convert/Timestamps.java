@@ -25,6 +25,11 @@ final class Timestamps {
                     .toInstant(ZoneOffset.UTC)
                     .toEpochMilli();
 
+    /** Nanoseconds in one unit of each precision 0..9. */
+    private static final int[] NANOS_PER_UNIT = {
+        1_000_000_000, 100_000_000, 10_000_000, 1_000_000, 100_000, 10_000, 1_000, 100, 10, 1
+    };
+
     private Timestamps() {}
 
     static TimestampData timestamp(JsonScalar scalar, int precision) {
@@ -32,8 +37,8 @@ final class Timestamps {
         if (value == null || value.getYear() < 0 || value.getYear() > 9999) {
             return null;
         }
-        long unit = (long) Math.pow(10, 9 - precision);
-        int nanos = (int) (value.getNano() / unit * unit);
+        int unit = NANOS_PER_UNIT[precision];
+        int nanos = value.getNano() / unit * unit;
         return TimestampData.fromLocalDateTime(value.withNano(nanos));
     }
 

@@ -34,8 +34,10 @@ public abstract class JsonPathFunction extends ScalarFunction implements Special
     /** Set on the specialized instance when the path is a literal; null inside means NULL. */
     private List<String> literalPath;
 
-    private transient DocumentReader literalReader;
     private transient ReaderCache rowPaths;
+    private transient String boundPath;
+    private transient DocumentReader boundReader;
+    private transient String boundKey;
     private transient Object[] result;
 
     /** The SQL type of the result (and of the default). */
@@ -107,47 +109,59 @@ public abstract class JsonPathFunction extends ScalarFunction implements Special
     }
 
     public Object eval(StringData json) {
-        return extract(json, ROOT, null);
+        return extract(json, null, true, null);
     }
 
     public Object eval(StringData json, StringData path) {
-        return extract(json, path == null ? null : path.toString(), null);
+        return extract(json, path, false, null);
     }
 
     public Object eval(StringData json, StringData path, Object fallback) {
-        return extract(json, path == null ? null : path.toString(), fallback);
+        return extract(json, path, false, fallback);
     }
 
-    private Object extract(StringData json, String path, Object fallback) {
-        if (json == null) {
-            return fallback;
-        }
-        DocumentReader reader = readerFor(path);
-        if (reader == null) {
+    private Object extract(StringData json, StringData path, boolean root, Object fallback) {
+        if (json == null || !bind(path, root)) {
             return fallback;
         }
         byte[] document = json.toBytes();
-        String key = getClass().getName() + '\u0000' + path;
-        Object value = RecentResults.get(key, document);
+        Object value = RecentResults.get(boundKey, document);
         if (value == RecentResults.MISS) {
             if (result == null) {
                 result = new Object[1];
             }
-            reader.read(document, result);
+            boundReader.read(document, result);
             value = result[0];
-            RecentResults.put(key, document, value);
+            RecentResults.put(boundKey, document, value);
         }
         return value == null ? fallback : value;
     }
 
-    private DocumentReader readerFor(String path) {
+    /**
+     * Points the reader and the shared-parse key at this row's path: once for a literal, again only
+     * when a column's path changes. False when there is no valid path.
+     */
+    private boolean bind(StringData path, boolean root) {
         if (literalPath != null) {
-            if (literalReader == null && literalPath.get(0) != null) {
-                literalReader = cache().get(literalPath);
+            if (boundPath == null && literalPath.get(0) != null) {
+                bind(literalPath.get(0));
             }
-            return literalReader;
+            return boundReader != null;
         }
-        return path == null ? null : cache().get(Collections.singletonList(path));
+        if (!root && path == null) {
+            return false;
+        }
+        String text = root ? ROOT : path.toString();
+        if (!text.equals(boundPath)) {
+            bind(text);
+        }
+        return boundReader != null;
+    }
+
+    private void bind(String text) {
+        boundPath = text;
+        boundReader = cache().get(Collections.singletonList(text));
+        boundKey = getClass().getName() + '\u0000' + text;
     }
 
     private ReaderCache cache() {

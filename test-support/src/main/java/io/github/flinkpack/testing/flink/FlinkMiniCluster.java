@@ -1,11 +1,15 @@
 package io.github.flinkpack.testing.flink;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.RestartStrategyOptions;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.table.api.EnvironmentSettings;
 import org.apache.flink.table.api.TableEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
+import org.apache.flink.types.Row;
+import org.apache.flink.util.CloseableIterator;
 
 /** The MiniCluster every integration test runs on, and table environments on it. */
 public final class FlinkMiniCluster {
@@ -35,6 +39,17 @@ public final class FlinkMiniCluster {
 
     public static TableEnvironment batch() {
         return TableEnvironment.create(EnvironmentSettings.inBatchMode());
+    }
+
+    /** Every row the query returns (with its row kind), collected to the end of its input. */
+    public static List<Row> collect(TableEnvironment env, String query) {
+        List<Row> rows = new ArrayList<>();
+        try (CloseableIterator<Row> it = env.executeSql(query).collect()) {
+            it.forEachRemaining(rows::add);
+        } catch (Exception e) {
+            throw new IllegalStateException("Query failed: " + query, e);
+        }
+        return rows;
     }
 
     /** Streaming, no restarts: a failure fails the job at once with its cause. */
