@@ -1,10 +1,10 @@
 package io.github.flinkpack.debezium;
 
-import static io.github.flinkpack.debezium.DebeziumEvents.mysql;
-import static io.github.flinkpack.debezium.DebeziumEvents.postgres;
-import static io.github.flinkpack.debezium.DebeziumEvents.withSchema;
 import static io.github.flinkpack.debezium.KafkaSql.ext;
 import static io.github.flinkpack.debezium.KafkaSql.rows;
+import static io.github.flinkpack.testing.debezium.DebeziumEvents.mysql;
+import static io.github.flinkpack.testing.debezium.DebeziumEvents.postgres;
+import static io.github.flinkpack.testing.debezium.DebeziumEvents.withSchema;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.flinkpack.testing.flink.FlinkMiniCluster;

@@ -1,10 +1,10 @@
 package io.github.flinkpack.debezium;
 
-import static io.github.flinkpack.debezium.DebeziumEvents.customer;
-import static io.github.flinkpack.debezium.DebeziumEvents.mysql;
 import static io.github.flinkpack.debezium.KafkaSql.ext;
 import static io.github.flinkpack.debezium.KafkaSql.rows;
 import static io.github.flinkpack.debezium.KafkaSql.strings;
+import static io.github.flinkpack.testing.debezium.DebeziumEvents.customer;
+import static io.github.flinkpack.testing.debezium.DebeziumEvents.mysql;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,17 +1,16 @@
 package io.github.flinkpack.debezium;
 
-import static io.github.flinkpack.debezium.DebeziumEvents.mongo;
-import static io.github.flinkpack.debezium.DebeziumEvents.mysql;
-import static io.github.flinkpack.debezium.DebeziumEvents.withSchema;
 import static io.github.flinkpack.debezium.KafkaSql.ext;
 import static io.github.flinkpack.debezium.KafkaSql.rows;
 import static io.github.flinkpack.debezium.KafkaSql.strings;
+import static io.github.flinkpack.testing.debezium.DebeziumEvents.mongo;
+import static io.github.flinkpack.testing.debezium.DebeziumEvents.withSchema;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.flinkpack.testing.flink.FlinkMiniCluster;
 import io.github.flinkpack.testing.kafka.KafkaBroker;
+import io.github.flinkpack.testing.scenarios.SeedData;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.apache.flink.table.api.TableEnvironment;
@@ -100,28 +99,7 @@ class MongoAndScenariosITCase {
      */
     @Test
     void scenario004Case3ToggleCandidates() throws Exception {
-        Object[][] seed = {
-            {"u", 1, false, 1747120515000L}, {"u", 1, false, 1747120567000L},
-            {"c", 1, true, 1747120590000L}, {"u", 1, true, 1747120600000L},
-            {"d", 1, true, 1747120610000L}, {"c", 2, false, 1747123415000L},
-            {"u", 2, true, 1747123416000L}, {"u", 2, false, 1747123417000L},
-            {"c", 3, false, 1747123420000L}
-        };
-        List<String> events = new ArrayList<>();
-        for (Object[] e : seed) {
-            String document =
-                    String.format(
-                            "{\"_id\": {\"$oid\": \"38vhxu2ffa%s\"}, \"user_id\": {\"$numberLong\":"
-                                    + " \"%s\"}, \"toggle\": %s, \"toggle2\": false}",
-                            e[1], e[1], e[2]);
-            events.add(
-                    mongo(
-                            (String) e[0],
-                            e[0].equals("d") ? null : document,
-                            (Long) e[3] + 250,
-                            "option"));
-        }
-        String topic = SQL.topic("SETTING_MONGO.SETTING.OPTION", events);
+        String topic = SQL.topic("SETTING_MONGO.SETTING.OPTION", SeedData.toggleEvents());
         TableEnvironment env = utc();
         env.executeSql(
                 SQL.table(
@@ -157,64 +135,8 @@ class MongoAndScenariosITCase {
      */
     @Test
     void scenario004Case1SignUpsWithTheLatestEventName() throws Exception {
-        String names =
-                SQL.topic(
-                        "EVENT_MYSQL.EVENT.NAME",
-                        List.of(
-                                mysql(
-                                        "r",
-                                        "null",
-                                        "{\"event_id\": 101, \"name\": \"봄맞이 이벤트\"}",
-                                        1_710_900_000_000L,
-                                        "name"),
-                                mysql(
-                                        "r",
-                                        "null",
-                                        "{\"event_id\": 102, \"name\": \"한여름 이벤트\"}",
-                                        1_710_900_000_000L,
-                                        "name"),
-                                withSchema(
-                                        mysql(
-                                                "u",
-                                                "{\"event_id\": 101, \"name\": \"봄맞이 이벤트\"}",
-                                                "{\"event_id\": 101, \"name\": \"봄 맞이 이벤트\"}",
-                                                1_710_910_000_000L,
-                                                "name"))));
-        String submit = "{\"user_id\": %d, \"event_id\": %d, \"created_at\": \"%s\"}";
-        String submits =
-                SQL.topic(
-                        "EVENT_MYSQL.EVENT.SUBMIT",
-                        List.of(
-                                mysql(
-                                        "c",
-                                        "null",
-                                        String.format(submit, 1, 101, "2024-03-20T10:00:00Z"),
-                                        1_710_921_600_000L,
-                                        "submit"),
-                                mysql(
-                                        "c",
-                                        "null",
-                                        String.format(submit, 2, 101, "2024-03-20T10:00:05Z"),
-                                        1_710_921_605_000L,
-                                        "submit"),
-                                mysql(
-                                        "c",
-                                        "null",
-                                        String.format(submit, 3, 102, "2024-03-20T10:00:10Z"),
-                                        1_710_921_610_000L,
-                                        "submit"),
-                                mysql(
-                                        "u",
-                                        String.format(submit, 3, 102, "2024-03-20T10:00:10Z"),
-                                        String.format(submit, 3, 101, "2024-03-20T10:00:10Z"),
-                                        1_710_921_700_000L,
-                                        "submit"),
-                                mysql(
-                                        "d",
-                                        String.format(submit, 2, 101, "2024-03-20T10:00:05Z"),
-                                        "null",
-                                        1_710_921_800_000L,
-                                        "submit")));
+        String names = SQL.topic("EVENT_MYSQL.EVENT.NAME", SeedData.eventNames());
+        String submits = SQL.topic("EVENT_MYSQL.EVENT.SUBMIT", SeedData.eventSubmits());
         TableEnvironment env = utc();
         env.executeSql(
                 SQL.table(

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.flinkpack.testing.flink.FlinkMiniCluster;
 import io.github.flinkpack.testing.kafka.KafkaBroker;
+import io.github.flinkpack.testing.scenarios.SeedData;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -28,23 +29,6 @@ class FinalSinkITCase {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** SCENARIOS 001, the seed's df_b: (program, person id), in the seed's order. */
-    private static final Object[][] APPEARANCES = {
-        {"전지적 참견 시점", 1}, {"무한도전", 1}, {"런닝맨", 1}, {"무한도전", 2},
-        {"유 퀴즈 온 더 블럭", 3}, {"라디오스타", 4}, {"놀면 뭐하니", 4}, {"무한도전", 5},
-        {"전지적 참견 시점", 6}, {"유 퀴즈 온 더 블럭", 7}, {"1박 2일", 7}, {"무한도전", 7},
-        {"유 퀴즈 온 더 블럭", 8}, {"라디오스타", 9}, {"무한도전", 9}, {"전지적 참견 시점", 10},
-        {"유 퀴즈 온 더 블럭", 10}, {"놀면 뭐하니", 10}, {"전지적 참견 시점", 11}, {"무한도전", 12},
-        {"라디오스타", 13}, {"놀면 뭐하니", 13}, {"1박 2일", 14}, {"전지적 참견 시점", 15},
-        {"1박 2일", 15}, {"나 혼자 산다", 16}, {"유 퀴즈 온 더 블럭", 17}, {"놀면 뭐하니", 17},
-        {"무한도전", 17}, {"놀면 뭐하니", 18}, {"무한도전", 19}, {"전지적 참견 시점", 19},
-        {"1박 2일", 19}, {"놀면 뭐하니", 20}, {"1박 2일", 20}, {"전지적 참견 시점", 21},
-        {"놀면 뭐하니", 22}, {"라디오스타", 23}, {"무한도전", 24}, {"놀면 뭐하니", 24},
-        {"라디오스타", 25}, {"무한도전", 25}, {"유 퀴즈 온 더 블럭", 26}, {"나 혼자 산다", 26},
-        {"전지적 참견 시점", 27}, {"라디오스타", 27}, {"놀면 뭐하니", 27}, {"런닝맨", 28},
-        {"나 혼자 산다", 29}, {"놀면 뭐하니", 29}, {"라디오스타", 29}
-    };
-
     private static final String QUERY =
             "SELECT b.program_name, ARRAY_AGG(a.name) AS people FROM appearances b LEFT JOIN"
                     + " people a ON b.person_id = a.person_id GROUP BY b.program_name";
@@ -52,19 +36,10 @@ class FinalSinkITCase {
     @BeforeAll
     static void seedTopics() {
         // The appearances first: the left join sees every program before its people.
-        List<String> appearances = new ArrayList<>();
-        for (Object[] row : APPEARANCES) {
-            appearances.add(
-                    String.format("{\"program_name\": \"%s\", \"person_id\": %d}", row[0], row[1]));
-        }
-        List<String> people = new ArrayList<>();
-        for (int id = 0; id <= 29; id++) {
-            people.add(String.format("{\"person_id\": %d, \"name\": \"인물%d\"}", id, id));
-        }
         KAFKA.createTopic("appearances", 1);
-        KAFKA.produce("appearances", appearances.toArray(new String[0]));
+        KAFKA.produce("appearances", SeedData.appearances().toArray(new String[0]));
         KAFKA.createTopic("people", 1);
-        KAFKA.produce("people", people.toArray(new String[0]));
+        KAFKA.produce("people", SeedData.people().toArray(new String[0]));
     }
 
     private static TableEnvironment withSources(TableEnvironment env) {

@@ -1,20 +1,20 @@
-package io.github.flinkpack.debezium;
+package io.github.flinkpack.testing.debezium;
 
 /**
  * Change events in the shapes Debezium documents for its MySQL, PostgreSQL and MongoDB connectors,
  * without or with the schema/payload envelope (JSON converter with schemas.enable).
  */
-final class DebeziumEvents {
+public final class DebeziumEvents {
 
     private DebeziumEvents() {}
 
-    static String customer(int id, String firstName, String email) {
+    public static String customer(int id, String firstName, String email) {
         return String.format(
                 "{\"id\": %d, \"first_name\": \"%s\", \"last_name\": \"Thomas\", \"email\": \"%s\"}",
                 id, firstName, email);
     }
 
-    static String mysql(String op, String before, String after, long tsMs, String table) {
+    public static String mysql(String op, String before, String after, long tsMs, String table) {
         return String.format(
                 "{\"before\": %s, \"after\": %s, \"source\": {\"version\": \"2.5.0.Final\","
                         + " \"connector\": \"mysql\", \"name\": \"dbserver1\", \"ts_ms\": %d,"
@@ -26,7 +26,7 @@ final class DebeziumEvents {
                 before, after, tsMs - 250, op.equals("r") ? "true" : "false", table, op, tsMs);
     }
 
-    static String postgres(String op, String before, String after, long tsMs, String table) {
+    public static String postgres(String op, String before, String after, long tsMs, String table) {
         return String.format(
                 "{\"before\": %s, \"after\": %s, \"source\": {\"version\": \"2.5.0.Final\","
                         + " \"connector\": \"postgresql\", \"name\": \"pg\", \"ts_ms\": %d,"
@@ -39,7 +39,7 @@ final class DebeziumEvents {
     }
 
     /** MongoDB: the document is a string of extended JSON (null for deletes). */
-    static String mongo(String op, String document, long tsMs, String collection) {
+    public static String mongo(String op, String document, long tsMs, String collection) {
         return String.format(
                 "{\"after\": %s, \"patch\": null, \"filter\": null, \"updateDescription\": null,"
                         + " \"source\": {\"version\": \"2.5.0.Final\", \"connector\":"
@@ -51,7 +51,7 @@ final class DebeziumEvents {
     }
 
     /** The same event in the envelope of the JSON converter with schemas.enable = true. */
-    static String withSchema(String payload) {
+    public static String withSchema(String payload) {
         return "{\"schema\": {\"type\": \"struct\", \"fields\": [{\"type\": \"struct\", \"fields\":"
                 + " [{\"type\": \"int32\", \"optional\": false, \"field\": \"id\"}],"
                 + " \"optional\": true, \"name\": \"dbserver1.inventory.customers.Value\","

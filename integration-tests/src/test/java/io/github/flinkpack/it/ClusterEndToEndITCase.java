@@ -1,0 +1,247 @@
+package io.github.flinkpack.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.flinkpack.demo.DemoCheck;
+import io.github.flinkpack.demo.DemoData;
+import io.github.flinkpack.demo.PackJars;
+import io.github.flinkpack.demo.Pipelines;
+import io.github.flinkpack.testing.cluster.Deadline;
+import io.github.flinkpack.testing.cluster.FlinkDistribution;
+import io.github.flinkpack.testing.cluster.FlinkProcess;
+import io.github.flinkpack.testing.cluster.LocalFlinkCluster;
+import io.github.flinkpack.testing.cluster.SqlClient;
+import io.github.flinkpack.testing.cluster.SqlGateway;
+import io.github.flinkpack.testing.kafka.KafkaBroker;
+import io.github.flinkpack.testing.redis.RedisExtension;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.flink.shaded.jackson2.com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.CleanupMode;
+import org.junit.jupiter.api.io.TempDir;
+import redis.clients.jedis.Jedis;
+
+/**
+ * The pack on a real Flink session cluster: JobManager and TaskManager processes started from the
+ * distribution folder assembled from Maven artifacts, the four drop-in jars in its lib/, SQL
+ * submitted by the SQL client and by the SQL Gateway's REST API.
+ */
+class ClusterEndToEndITCase {
+
+    @RegisterExtension static final KafkaBroker KAFKA = new KafkaBroker();
+    @RegisterExtension static final RedisExtension REDIS = new RedisExtension();
+
+    // Kept when a test fails: the cluster's logs are in flink/log.
+    @TempDir(cleanup = CleanupMode.ON_SUCCESS)
+    static Path dir;
+
+    private static LocalFlinkCluster flink;
+
+    @BeforeAll
+    static void startCluster() {
+        LocalFlinkCluster.Builder builder =
+                LocalFlinkCluster.builder(
+                        FlinkDistribution.fromSystemProperty(), dir.resolve("flink"));
+        PackJars.MODULES.forEach(module -> builder.libJar(PackJars.of(module)));
+        flink = builder.start();
+    }
+
+    @AfterAll
+    static void stopCluster() {
+        if (flink != null) {
+            flink.close();
+        }
+    }
+
+    @AfterEach
+    void cancelJobs() {
+        flink.cancelAllJobs();
+    }
+
+    private static String sql(String template) {
+        return Pipelines.fill(
+                template, Map.of("kafka", KAFKA.bootstrapServers(), "redis", REDIS.url()));
+    }
+
+    /**
+     * SCENARIOS 000, 001 and 004 (cases 1 and 3), the demo's pipelines, each through {@code
+     * sql-client.sh -f}: Redis connector, array and JSON functions (module and CREATE FUNCTION),
+     * debezium-json-ext over Kafka, the 'final' wrapper. Redis and Kafka end exactly as computed
+     * from the input.
+     */
+    @Test
+    void sqlClientRunsTheUsersPipelinesWithEveryModule() {
+        DemoData data = new DemoData(7);
+        data.produce(KAFKA);
+        for (String pipeline : Pipelines.DEMO) {
+            String output = Pipelines.run(flink, pipeline, KAFKA.bootstrapServers(), REDIS.url());
+            assertThat(output).contains("Complete execution of the SQL update statement");
+        }
+        Map<String, String> redis = new TreeMap<>();
+        try (Jedis jedis = REDIS.newClient()) {
+            for (String key : jedis.keys("*")) {
+                redis.put(key, jedis.get(key));
+            }
+        }
+        List<String> everyChange = KAFKA.readValues("program-people-every-change");
+        List<String> finalOnly = KAFKA.readValues("program-people-final");
+        assertThat(DemoCheck.problems(data, redis, everyChange, finalOnly)).isEmpty();
+        try (Jedis jedis = REDIS.newClient()) {
+            // 000: TTLs where the pipeline sets them, none on the counters.
+            assertThat(jedis.ttl("flag:frequent-login:10000001")).isBetween(1L, 600L);
+            assertThat(redis.keySet())
+                    .filteredOn(key -> key.startsWith("logins:window:"))
+                    .isNotEmpty()
+                    .allSatisfy(key -> assertThat(jedis.ttl(key)).isBetween(1L, 3600L));
+            assertThat(jedis.ttl("logins:user:10000001")).isEqualTo(-1L);
+        }
+        // The malformed login records were read and skipped, not fatal: no job failed.
+        assertThat(flink.jobs("FAILED")).isEmpty();
+        assertThat(flink.jobs("FINISHED")).hasSizeGreaterThanOrEqualTo(Pipelines.DEMO.size());
+    }
+
+    /**
+     * SCENARIOS 002 deployed as the users deploy, through the SQL Gateway's REST API: a Debezium
+     * MySQL topic (schema/payload envelope) read without envelope structs, creates and snapshot
+     * reads only (the op filter makes the table insert-only, as windows need), counted per symbol
+     * in 1-minute tumbling windows with a 10 s grace: one record per window, after the grace, the
+     * out-of-order trade within the grace counted and the one beyond it not.
+     */
+    @Test
+    void sqlGatewayDeploysTheTradeCountsWithGrace() {
+        KAFKA.createTopic("TRADE_MYSQL.TRADE.TRADES", 1);
+        KAFKA.produce("TRADE_MYSQL.TRADE.TRADES", TradeEvents.events().toArray(new String[0]));
+        KAFKA.createTopic("trade-counts", 1);
+        try (SqlGateway gateway = SqlGateway.start(flink)) {
+            String session = gateway.openSession();
+            Duration timeout = Duration.ofMinutes(2);
+            gateway.execute(session, "SET 'table.local-time-zone' = 'UTC'", timeout);
+            gateway.execute(session, "SET 'pipeline.name' = 'scenario-002-trade-counts'", timeout);
+            gateway.execute(session, sql(TradeEvents.TRADES_TABLE), timeout);
+            gateway.execute(session, sql(TradeEvents.COUNTS_TABLE), timeout);
+            String job = gateway.jobIdOf(gateway.execute(session, TradeEvents.INSERT, timeout));
+            Deadline.await(
+                    timeout,
+                    "job " + job + " to finish",
+                    () -> flink.jobs("FINISHED").contains(job),
+                    () -> gateway.describe() + "\n" + flink.describe());
+
+            assertThat(KAFKA.readValues("trade-counts"))
+                    .containsExactlyInAnyOrderElementsOf(TradeEvents.expectedCounts());
+
+            // Results come back over REST too: the same topic read as a batch query.
+            gateway.execute(session, "SET 'execution.runtime-mode' = 'batch'", timeout);
+            List<JsonNode> rows =
+                    gateway.execute(
+                            session,
+                            "SELECT symbol, COUNT(*) FROM trades GROUP BY symbol ORDER BY symbol",
+                            timeout);
+            List<String> counts = new ArrayList<>();
+            rows.forEach(row -> counts.add(row.path(0).asText() + "=" + row.path(1).asLong()));
+            assertThat(counts).containsExactlyElementsOf(TradeEvents.expectedTotals());
+        }
+    }
+
+    /**
+     * A TaskManager process is SIGKILLed while an unbounded job (Kafka → count per user → Redis
+     * SET) runs with checkpoints; a new TaskManager process joins, the job restores from its last
+     * checkpoint, and Redis ends with the exact counts of everything produced before and after.
+     */
+    @Test
+    void jobSurvivesTheLossOfItsTaskManager() {
+        KAFKA.createTopic("failover-logins", 1);
+        SqlClient.runScript(
+                flink,
+                "failover",
+                sql(
+                        "SET 'execution.checkpointing.interval' = '1 s';\n"
+                                + "SET 'pipeline.name' = 'failover-login-counts';\n"
+                                + "CREATE TABLE failover_logins (user_id STRING) WITH ("
+                                + "'connector' = 'kafka', 'topic' = 'failover-logins',"
+                                + " 'properties.bootstrap.servers' = '${kafka}',"
+                                + " 'properties.group.id' = 'failover',"
+                                + " 'scan.startup.mode' = 'earliest-offset', 'format' = 'json');\n"
+                                + "CREATE TABLE failover_counts (user_id STRING, logins BIGINT,"
+                                + " PRIMARY KEY (user_id) NOT ENFORCED) WITH ('connector' ="
+                                + " 'redis', 'url' = '${redis}', 'key.prefix' = 'failover:');\n"
+                                + "INSERT INTO failover_counts SELECT user_id, COUNT(*) FROM"
+                                + " failover_logins GROUP BY user_id;\n"),
+                Duration.ofMinutes(2));
+        List<String> running = flink.jobs("RUNNING");
+        assertThat(running).hasSize(1);
+        String job = running.get(0);
+
+        Map<String, Long> expected = new TreeMap<>();
+        produceLogins(0, 300, expected);
+        awaitRedis(expected);
+        long checkpoint = awaitCheckpointAfterNow(job);
+
+        FlinkProcess lost = flink.taskManagers().get(0);
+        flink.killTaskManager(lost);
+        produceLogins(300, 600, expected);
+        flink.startTaskManager();
+
+        awaitRedis(expected);
+        JsonNode restored =
+                flink.get("/jobs/" + job + "/checkpoints").path("latest").path("restored");
+        assertThat(restored.path("id").asLong())
+                .as("restored checkpoint: %s", restored)
+                .isGreaterThanOrEqualTo(checkpoint);
+        assertThat(flink.get("/jobs/" + job).path("state").asText()).isEqualTo("RUNNING");
+    }
+
+    private static void produceLogins(int from, int to, Map<String, Long> expected) {
+        List<String> records = new ArrayList<>();
+        for (int i = from; i < to; i++) {
+            String user = "u" + (i % 7);
+            records.add("{\"user_id\": \"" + user + "\"}");
+            expected.merge("failover:" + user, 1L, Long::sum);
+        }
+        KAFKA.produce("failover-logins", records.toArray(new String[0]));
+    }
+
+    private static void awaitRedis(Map<String, Long> expected) {
+        Map<String, Long> actual = new TreeMap<>();
+        Deadline.await(
+                Duration.ofMinutes(3),
+                "Redis to hold " + expected,
+                () -> {
+                    actual.clear();
+                    try (Jedis jedis = REDIS.newClient()) {
+                        for (String key : jedis.keys("failover:*")) {
+                            actual.put(key, Long.parseLong(jedis.get(key)));
+                        }
+                    }
+                    return actual.equals(expected);
+                },
+                () -> "found " + actual + "\n" + flink.describe());
+    }
+
+    /** Waits for a checkpoint triggered after this call; returns its id. */
+    private static long awaitCheckpointAfterNow(String job) {
+        long now = System.currentTimeMillis();
+        long[] id = {-1};
+        Deadline.await(
+                Duration.ofMinutes(1),
+                "a completed checkpoint of job " + job,
+                () -> {
+                    JsonNode completed =
+                            flink.get("/jobs/" + job + "/checkpoints")
+                                    .path("latest")
+                                    .path("completed");
+                    id[0] = completed.path("id").asLong(-1);
+                    return completed.path("trigger_timestamp").asLong(0) > now;
+                },
+                () -> "latest completed checkpoint " + id[0]);
+        return id[0];
+    }
+}
