@@ -4,13 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.flinkpack.demo.DemoCheck;
 import io.github.flinkpack.demo.DemoData;
-import io.github.flinkpack.demo.PackJars;
 import io.github.flinkpack.demo.Pipelines;
 import io.github.flinkpack.testing.cluster.Deadline;
-import io.github.flinkpack.testing.cluster.FlinkDistribution;
 import io.github.flinkpack.testing.cluster.FlinkProcess;
 import io.github.flinkpack.testing.cluster.LocalFlinkCluster;
-import io.github.flinkpack.testing.cluster.SqlClient;
 import io.github.flinkpack.testing.cluster.SqlGateway;
 import io.github.flinkpack.testing.kafka.KafkaBroker;
 import io.github.flinkpack.testing.redis.RedisExtension;
@@ -48,11 +45,7 @@ class ClusterEndToEndITCase {
 
     @BeforeAll
     static void startCluster() {
-        LocalFlinkCluster.Builder builder =
-                LocalFlinkCluster.builder(
-                        FlinkDistribution.fromSystemProperty(), dir.resolve("flink"));
-        PackJars.MODULES.forEach(module -> builder.libJar(PackJars.of(module)));
-        flink = builder.start();
+        flink = PackClusters.withPackInLib(dir);
     }
 
     @AfterAll
@@ -159,23 +152,23 @@ class ClusterEndToEndITCase {
     @Test
     void jobSurvivesTheLossOfItsTaskManager() {
         KAFKA.createTopic("failover-logins", 1);
-        SqlClient.runScript(
+        PackClusters.runScript(
                 flink,
                 "failover",
-                sql(
-                        "SET 'execution.checkpointing.interval' = '1 s';\n"
-                                + "SET 'pipeline.name' = 'failover-login-counts';\n"
-                                + "CREATE TABLE failover_logins (user_id STRING) WITH ("
-                                + "'connector' = 'kafka', 'topic' = 'failover-logins',"
-                                + " 'properties.bootstrap.servers' = '${kafka}',"
-                                + " 'properties.group.id' = 'failover',"
-                                + " 'scan.startup.mode' = 'earliest-offset', 'format' = 'json');\n"
-                                + "CREATE TABLE failover_counts (user_id STRING, logins BIGINT,"
-                                + " PRIMARY KEY (user_id) NOT ENFORCED) WITH ('connector' ="
-                                + " 'redis', 'url' = '${redis}', 'key.prefix' = 'failover:');\n"
-                                + "INSERT INTO failover_counts SELECT user_id, COUNT(*) FROM"
-                                + " failover_logins GROUP BY user_id;\n"),
-                Duration.ofMinutes(2));
+                ("SET 'execution.checkpointing.interval' = '1 s';\n"
+                        + "SET 'pipeline.name' = 'failover-login-counts';\n"
+                        + "CREATE TABLE failover_logins (user_id STRING) WITH ("
+                        + "'connector' = 'kafka', 'topic' = 'failover-logins',"
+                        + " 'properties.bootstrap.servers' = '${kafka}',"
+                        + " 'properties.group.id' = 'failover',"
+                        + " 'scan.startup.mode' = 'earliest-offset', 'format' = 'json');\n"
+                        + "CREATE TABLE failover_counts (user_id STRING, logins BIGINT,"
+                        + " PRIMARY KEY (user_id) NOT ENFORCED) WITH ('connector' ="
+                        + " 'redis', 'url' = '${redis}', 'key.prefix' = 'failover:');\n"
+                        + "INSERT INTO failover_counts SELECT user_id, COUNT(*) FROM"
+                        + " failover_logins GROUP BY user_id;\n"),
+                KAFKA,
+                REDIS);
         List<String> running = flink.jobs("RUNNING");
         assertThat(running).hasSize(1);
         String job = running.get(0);

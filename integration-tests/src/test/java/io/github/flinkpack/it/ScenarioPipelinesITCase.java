@@ -1,0 +1,253 @@
+package io.github.flinkpack.it;
+
+import static io.github.flinkpack.testing.debezium.DebeziumEvents.mysql;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.flinkpack.testing.cluster.Deadline;
+import io.github.flinkpack.testing.cluster.LocalFlinkCluster;
+import io.github.flinkpack.testing.kafka.KafkaBroker;
+import io.github.flinkpack.testing.redis.RedisExtension;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.TreeMap;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.CleanupMode;
+import org.junit.jupiter.api.io.TempDir;
+import redis.clients.jedis.Jedis;
+
+/**
+ * SCENARIOS 003 and 004 case 2 on the session cluster, submitted with the SQL client; the other
+ * scenarios run in {@link ClusterEndToEndITCase} (000, 001, 002, 004 cases 1 and 3).
+ */
+class ScenarioPipelinesITCase {
+
+    @RegisterExtension static final KafkaBroker KAFKA = new KafkaBroker();
+    @RegisterExtension static final RedisExtension REDIS = new RedisExtension();
+
+    @TempDir(cleanup = CleanupMode.ON_SUCCESS)
+    static Path dir;
+
+    private static LocalFlinkCluster flink;
+
+    @BeforeAll
+    static void startCluster() {
+        flink = PackClusters.withPackInLib(dir);
+    }
+
+    @AfterAll
+    static void stopCluster() {
+        if (flink != null) {
+            flink.close();
+        }
+    }
+
+    @AfterEach
+    void cancelJobs() {
+        flink.cancelAllJobs();
+    }
+
+    private static final String[] CATEGORIES = {"Electronics", "Books", "Clothing"};
+    private static final String[] BEHAVIORS = {"pv", "pv", "pv", "cart", "fav", "buy"};
+
+    private static String behaviorTable(boolean bounded) {
+        return "CREATE TABLE user_behavior (user_id BIGINT, item_id BIGINT, category STRING,"
+                + " behavior STRING, ts BIGINT) WITH ('connector' = 'kafka',"
+                + " 'topic' = 'user_behavior', 'properties.bootstrap.servers' = '${kafka}',"
+                + " 'scan.startup.mode' = 'earliest-offset',"
+                + (bounded ? " 'scan.bounded.mode' = 'latest-offset'," : "")
+                + " 'format' = 'json');\n";
+    }
+
+    private static String countsInto(String prefix) {
+        return "CREATE TABLE behavior_counts (category STRING, behavior STRING, n BIGINT) WITH ("
+                + "'connector' = 'redis', 'url' = '${redis}', 'command' = 'HINCR',"
+                + " 'key.fields' = 'category', 'hash.field' = 'behavior',"
+                + " 'key.prefix' = '"
+                + prefix
+                + "');\n"
+                + "INSERT INTO behavior_counts SELECT category, behavior, COUNT(*)"
+                + " FROM user_behavior GROUP BY category, behavior;\n";
+    }
+
+    /**
+     * SCENARIOS 003: user-behaviour events (the seed's Python producer's shape) counted per
+     * (category, behaviour) into a Redis hash per category with HINCR: live in a streaming job as
+     * events arrive (the counts' updates arrive as retractions, added and subtracted), and the same
+     * job in batch mode over the bounded topic.
+     */
+    @Test
+    void scenario003BehaviourCountsInRedisHashesStreamingAndBatch() {
+        KAFKA.createTopic("user_behavior", 1);
+        Map<String, Map<String, String>> expected = new TreeMap<>();
+        Random random = new Random(3);
+        produceBehaviour(random, 0, 150, expected);
+
+        PackClusters.runScript(
+                flink,
+                "003-streaming",
+                "SET 'pipeline.name' = 'scenario-003-behaviour-counts';\n"
+                        + behaviorTable(false)
+                        + countsInto("behavior:"),
+                KAFKA,
+                REDIS);
+        awaitHashes("behavior:", expected);
+        produceBehaviour(random, 150, 400, expected);
+        awaitHashes("behavior:", expected);
+        flink.cancelAllJobs();
+
+        PackClusters.runScript(
+                flink,
+                "003-batch",
+                "SET 'execution.runtime-mode' = 'batch';\n"
+                        + "SET 'table.dml-sync' = 'true';\n"
+                        + behaviorTable(true)
+                        + countsInto("behavior-batch:"),
+                KAFKA,
+                REDIS);
+        assertThat(hashes("behavior-batch:")).isEqualTo(expected);
+    }
+
+    private static void produceBehaviour(
+            Random random, int from, int to, Map<String, Map<String, String>> expected) {
+        List<String> events = new ArrayList<>();
+        for (int i = from; i < to; i++) {
+            String category = CATEGORIES[random.nextInt(CATEGORIES.length)];
+            String behavior = BEHAVIORS[random.nextInt(BEHAVIORS.length)];
+            events.add(
+                    String.format(
+                            "{\"user_id\": %d, \"item_id\": %d, \"category\": \"%s\","
+                                    + " \"behavior\": \"%s\", \"ts\": %d}",
+                            random.nextInt(50),
+                            random.nextInt(500),
+                            category,
+                            behavior,
+                            1_700_000_000L + i));
+            expected.computeIfAbsent(category, c -> new TreeMap<>())
+                    .merge(behavior, "1", (a, b) -> String.valueOf(Long.parseLong(a) + 1));
+        }
+        KAFKA.produce("user_behavior", events.toArray(new String[0]));
+    }
+
+    private static Map<String, Map<String, String>> hashes(String prefix) {
+        Map<String, Map<String, String>> hashes = new TreeMap<>();
+        try (Jedis jedis = REDIS.newClient()) {
+            for (String key : jedis.keys(prefix + "*")) {
+                hashes.put(key.substring(prefix.length()), new TreeMap<>(jedis.hgetAll(key)));
+            }
+        }
+        return hashes;
+    }
+
+    private static void awaitHashes(String prefix, Map<String, Map<String, String>> expected) {
+        Map<String, Map<String, String>> actual = new TreeMap<>();
+        Deadline.await(
+                Duration.ofMinutes(2),
+                "Redis hashes " + prefix + "* to hold " + expected,
+                () -> {
+                    actual.clear();
+                    actual.putAll(hashes(prefix));
+                    return actual.equals(expected);
+                },
+                () -> "found " + actual + "\n" + flink.describe());
+    }
+
+    private static final String FIRST_ORDER =
+            "SET 'table.dml-sync' = 'true';\n"
+                    + "SET 'pipeline.name' = 'scenario-004-first-order';\n"
+                    + "CREATE TABLE warehouse_orders (user_id BIGINT, order_id BIGINT) WITH ("
+                    + "'connector' = 'kafka', 'topic' = 'warehouse-orders',"
+                    + " 'properties.bootstrap.servers' = '${kafka}',"
+                    + " 'scan.startup.mode' = 'earliest-offset',"
+                    + " 'scan.bounded.mode' = 'latest-offset', 'format' = 'json');\n"
+                    + "CREATE TABLE orders (order_id BIGINT, user_id BIGINT, amount INT) WITH ("
+                    + "'connector' = 'kafka', 'topic' = 'ORDER_MYSQL.ORDER.ORDERS',"
+                    + " 'properties.bootstrap.servers' = '${kafka}',"
+                    + " 'scan.startup.mode' = 'earliest-offset',"
+                    + " 'scan.bounded.mode' = 'latest-offset',"
+                    + " 'format' = 'debezium-json-ext', 'debezium-json-ext.ops' = 'c');\n"
+                    + "CREATE VIEW first_order AS SELECT user_id, MIN(order_id) AS first_order_id"
+                    + " FROM (SELECT user_id, order_id FROM warehouse_orders UNION ALL"
+                    + " SELECT user_id, order_id FROM orders) GROUP BY user_id;\n"
+                    + "CREATE TABLE first_order_of_user (user_id BIGINT, first_order_id BIGINT,"
+                    + " PRIMARY KEY (user_id) NOT ENFORCED) WITH ('connector' = 'redis',"
+                    + " 'url' = '${redis}', 'key.prefix' = 'first-order:');\n"
+                    + "CREATE TABLE order_is_first (order_id BIGINT, is_first BOOLEAN,"
+                    + " PRIMARY KEY (order_id) NOT ENFORCED) WITH ('connector' = 'redis',"
+                    + " 'url' = '${redis}', 'key.prefix' = 'order:first:');\n"
+                    + "EXECUTE STATEMENT SET BEGIN\n"
+                    + "INSERT INTO first_order_of_user SELECT * FROM first_order;\n"
+                    + "INSERT INTO order_is_first SELECT o.order_id,"
+                    + " LAST_VALUE(o.order_id = f.first_order_id) FROM orders o"
+                    + " JOIN first_order f ON o.user_id = f.user_id GROUP BY o.order_id;\n"
+                    + "END;\n";
+
+    private static String order(long orderId, long userId, int amount) {
+        return String.format(
+                "{\"order_id\": %d, \"user_id\": %d, \"amount\": %d}", orderId, userId, amount);
+    }
+
+    /**
+     * SCENARIOS 004 case 2: the first order ever per user is min(order_id) over orders back-filled
+     * from the warehouse and new orders from CDC (creates only); each new order is marked first or
+     * not by joining it to that table. Debezium delivers at least once: the same events replayed
+     * and the pipeline run again leave Redis exactly as it was.
+     */
+    @Test
+    void scenario004Case2FirstOrderIsIdempotentUnderReplay() {
+        KAFKA.createTopic("warehouse-orders", 1);
+        KAFKA.produce(
+                "warehouse-orders",
+                "{\"user_id\": 1, \"order_id\": 130}",
+                "{\"user_id\": 2, \"order_id\": 205}",
+                "{\"user_id\": 1, \"order_id\": 100}");
+        List<String> cdc =
+                List.of(
+                        mysql("c", "null", order(301, 1, 20_000), 1_710_000_001_000L, "orders"),
+                        mysql("c", "null", order(302, 3, 15_000), 1_710_000_002_000L, "orders"),
+                        mysql(
+                                "u",
+                                order(301, 1, 20_000),
+                                order(301, 1, 18_000),
+                                1_710_000_003_000L,
+                                "orders"),
+                        mysql("c", "null", order(303, 3, 9_000), 1_710_000_004_000L, "orders"),
+                        mysql("c", "null", order(304, 4, 5_000), 1_710_000_005_000L, "orders"));
+        KAFKA.createTopic("ORDER_MYSQL.ORDER.ORDERS", 1);
+        KAFKA.produce("ORDER_MYSQL.ORDER.ORDERS", cdc.toArray(new String[0]));
+
+        PackClusters.runScript(flink, "004-first-order", FIRST_ORDER, KAFKA, REDIS);
+        Map<String, String> expected = new TreeMap<>();
+        expected.put("first-order:1", "100");
+        expected.put("first-order:2", "205");
+        expected.put("first-order:3", "302");
+        expected.put("first-order:4", "304");
+        expected.put("order:first:301", "false");
+        expected.put("order:first:302", "true");
+        expected.put("order:first:303", "false");
+        expected.put("order:first:304", "true");
+        assertThat(orderKeys()).isEqualTo(expected);
+
+        // Redelivery: the CDC events again, and the pipeline re-run over the whole topic.
+        KAFKA.produce("ORDER_MYSQL.ORDER.ORDERS", cdc.toArray(new String[0]));
+        PackClusters.runScript(flink, "004-first-order-replay", FIRST_ORDER, KAFKA, REDIS);
+        assertThat(orderKeys()).isEqualTo(expected);
+    }
+
+    private static Map<String, String> orderKeys() {
+        Map<String, String> keys = new TreeMap<>();
+        try (Jedis jedis = REDIS.newClient()) {
+            for (String pattern : new String[] {"first-order:*", "order:first:*"}) {
+                jedis.keys(pattern).forEach(key -> keys.put(key, jedis.get(key)));
+            }
+        }
+        return keys;
+    }
+}
