@@ -1,6 +1,7 @@
 package io.github.flinkpack.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.flinkpack.demo.PackJars;
 import io.github.flinkpack.testing.cluster.Deadline;
@@ -15,6 +16,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.apache.flink.shaded.jackson2.com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -50,13 +52,8 @@ class UsingJarClusterITCase {
         }
     }
 
-    @Test
-    void jarsAddedBySqlRunOnTheClusterWithCheckpoints() {
-        assertThat(dir.resolve("flink").resolve("lib").toFile().list())
-                .noneMatch(
-                        jar ->
-                                jar.startsWith("flink-connector-redis")
-                                        || jar.startsWith("flink-udf"));
+    @BeforeAll
+    static void produceWishes() {
         KAFKA.createTopic("wishes", 1);
         KAFKA.produce(
                 "wishes",
@@ -65,9 +62,76 @@ class UsingJarClusterITCase {
                 "{\"user\": 8, \"likes\": [\"ski\"], \"wants\": [\"ski\", \"ski\"]}",
                 "{\"user\": 9, \"likes\": [\"a\"]",
                 "{\"user\": \"9\", \"likes\": [\"tea\"], \"wants\": []}");
+    }
+
+    @AfterEach
+    void cancelJobs() {
+        flink.cancelAllJobs();
+    }
+
+    @Test
+    void libHasNoneOfThePack() {
+        assertThat(dir.resolve("flink").resolve("lib").toFile().list())
+                .isNotEmpty()
+                .noneMatch(
+                        jar ->
+                                jar.startsWith("flink-connector-redis")
+                                        || jar.startsWith("flink-udf"))
+                .noneMatch(jar -> jar.startsWith("flink-format-debezium-ext"));
+    }
+
+    /** Every jar with ADD JAR; the array function as a catalog function over the added jar. */
+    @Test
+    void addJarWithCheckpoints() {
+        String job =
+                runWishes(
+                        "ADD JAR '"
+                                + jar("flink-udf-arrays")
+                                + "';\n"
+                                + "CREATE FUNCTION PACK_ARRAY_INTERSECT AS"
+                                + " 'io.github.flinkpack.arrays.functions.ArrayIntersect';\n",
+                        true,
+                        "added");
+        awaitWishes("added:");
+        awaitCheckpoints(job);
+    }
+
+    /**
+     * The array function with CREATE FUNCTION ... USING JAR. On Flink 1.20 with checkpointing on,
+     * the SQL client cannot build the job graph: Flink compiles the generated operator in a class
+     * loader without the USING JAR jar (FLINK-28897, fixed in 2.x). The same statement works on
+     * 1.20 without checkpointing, and everywhere after ADD JAR (above); docs/functions.sql says so.
+     */
+    @Test
+    void createFunctionUsingJar() {
+        String usingJar =
+                "CREATE FUNCTION PACK_ARRAY_INTERSECT AS"
+                        + " 'io.github.flinkpack.arrays.functions.ArrayIntersect' USING JAR '"
+                        + jar("flink-udf-arrays")
+                        + "';\n";
+        if (flink.distribution().version().startsWith("1.")) {
+            assertThatThrownBy(() -> runWishes(usingJar, true, "using-jar"))
+                    .hasMessageContaining("Cannot determine simple type name \"io\"");
+            runWishes(usingJar, false, "using-jar");
+            awaitWishes("using-jar:");
+        } else {
+            String job = runWishes(usingJar, true, "using-jar");
+            awaitWishes("using-jar:");
+            awaitCheckpoints(job);
+        }
+    }
+
+    /**
+     * Submits Kafka → JSON functions and the array intersection → Redis, with the Redis connector
+     * and the JSON functions from ADD JAR and the array function as {@code registration} makes it;
+     * returns the running job's id.
+     */
+    private static String runWishes(String registration, boolean checkpoints, String prefix) {
         String script =
-                "SET 'execution.checkpointing.interval' = '1 s';\n"
-                        + "SET 'pipeline.name' = 'using-jar-wishes';\n"
+                (checkpoints ? "SET 'execution.checkpointing.interval' = '1 s';\n" : "")
+                        + "SET 'pipeline.name' = 'wishes-"
+                        + prefix
+                        + "';\n"
                         + "ADD JAR '"
                         + jar("flink-connector-redis")
                         + "';\n"
@@ -75,31 +139,32 @@ class UsingJarClusterITCase {
                         + jar("flink-udf-json")
                         + "';\n"
                         + "LOAD MODULE flinkpack_json;\n"
-                        + "CREATE FUNCTION PACK_ARRAY_INTERSECT AS"
-                        + " 'io.github.flinkpack.arrays.functions.ArrayIntersect' USING JAR '"
-                        + jar("flink-udf-arrays")
-                        + "';\n"
+                        + registration
                         + "CREATE TABLE wishes (doc STRING) WITH ('connector' = 'kafka',"
                         + " 'topic' = 'wishes', 'properties.bootstrap.servers' = '${kafka}',"
                         + " 'scan.startup.mode' = 'earliest-offset', 'format' = 'raw');\n"
                         + "CREATE TABLE common_wishes (user_id BIGINT, common ARRAY<STRING>)"
                         + " WITH ('connector' = 'redis', 'url' = '${redis}',"
-                        + " 'key.fields' = 'user_id', 'key.prefix' = 'wish:',"
+                        + " 'key.fields' = 'user_id', 'key.prefix' = '"
+                        + prefix
+                        + ":',"
                         + " 'value.format' = 'json');\n"
                         + "INSERT INTO common_wishes SELECT JSON_LONG(doc, '$.user'),"
                         + " PACK_ARRAY_INTERSECT(JSON_ARRAY_STRINGS(doc, '$.likes'),"
                         + " JSON_ARRAY_STRINGS(doc, '$.wants')) FROM wishes"
                         + " WHERE JSON_LONG(doc, '$.user') IS NOT NULL;\n";
-        PackClusters.runScript(flink, "using-jar", script, KAFKA, REDIS);
+        PackClusters.runScript(flink, "wishes-" + prefix, script, KAFKA, REDIS);
         List<String> running = flink.jobs("RUNNING");
         assertThat(running).hasSize(1);
-        String job = running.get(0);
+        return running.get(0);
+    }
 
+    private static void awaitWishes(String prefix) {
         Map<String, String> expected =
                 Map.of(
-                        "wish:7", "{\"common\":[\"golf\",\"wine\"]}",
-                        "wish:8", "{\"common\":[\"ski\"]}",
-                        "wish:9", "{\"common\":[]}");
+                        prefix + "7", "{\"common\":[\"golf\",\"wine\"]}",
+                        prefix + "8", "{\"common\":[\"ski\"]}",
+                        prefix + "9", "{\"common\":[]}");
         Map<String, String> actual = new TreeMap<>();
         Deadline.await(
                 Duration.ofMinutes(2),
@@ -107,11 +172,15 @@ class UsingJarClusterITCase {
                 () -> {
                     actual.clear();
                     try (Jedis jedis = REDIS.newClient()) {
-                        jedis.keys("wish:*").forEach(key -> actual.put(key, jedis.get(key)));
+                        jedis.keys(prefix + "*").forEach(key -> actual.put(key, jedis.get(key)));
                     }
                     return actual.equals(expected);
                 },
                 () -> "found " + actual + "\n" + flink.describe());
+    }
+
+    /** The job completes checkpoints with the added jars' classes in its operators. */
+    private static void awaitCheckpoints(String job) {
         long[] completed = {0};
         Deadline.await(
                 Duration.ofMinutes(1),
@@ -128,7 +197,6 @@ class UsingJarClusterITCase {
                                 .path("failed")
                                 .asLong())
                 .isZero();
-        flink.cancelAllJobs();
     }
 
     private static String jar(String module) {
