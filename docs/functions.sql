@@ -8,6 +8,8 @@ LOAD MODULE flinkpack_arrays;
 USE MODULES flinkpack_arrays, core;
 
 -- Option 2: one by one, as catalog functions (jar in lib/, or add USING JAR '<path>').
+-- Flink 1.20 with checkpointing on cannot submit a job that uses a USING JAR function
+-- (FLINK-28897, fixed in 2.x): there, run ADD JAR '<path>' first and omit USING JAR.
 -- A catalog function named like a built-in is shadowed by the built-in, silently: give such
 -- functions other names (e.g. PACK_ARRAY_INTERSECT) or use the module.
 CREATE FUNCTION IF NOT EXISTS PACK_ARRAY_INTERSECT AS 'io.github.flinkpack.arrays.functions.ArrayIntersect';
