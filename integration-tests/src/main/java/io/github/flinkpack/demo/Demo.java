@@ -98,7 +98,7 @@ public final class Demo {
             if (problems.isEmpty()) {
                 progress(
                         "checked: Redis holds exactly the expected "
-                                + redis.size()
+                                + data.expectedRedis().size()
                                 + " keys; the final topic one complete list per programme");
                 return 0;
             }
