@@ -186,6 +186,9 @@ public final class Demo {
     }
 
     private static String clip(String text, int width) {
+        if (text == null) {
+            return "(tombstone: the join retracted the row)";
+        }
         return text.length() <= width ? text : text.substring(0, width - 3) + "...";
     }
 
