@@ -60,6 +60,10 @@ public final class Demo {
                                                 "[demo] stopping Flink, Kafka and Redis");
                                         closeQuietly(stack);
                                     }
+                                    // A SQL client still running a script, and anything else.
+                                    ProcessHandle.current()
+                                            .descendants()
+                                            .forEach(ProcessHandle::destroyForcibly);
                                 }));
         DemoStack stack = DemoStack.start(dir, this::progress);
         running.set(stack);

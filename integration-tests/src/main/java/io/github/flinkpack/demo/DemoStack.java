@@ -3,17 +3,19 @@ package io.github.flinkpack.demo;
 import io.github.flinkpack.testing.cluster.FlinkDistribution;
 import io.github.flinkpack.testing.cluster.LocalFlinkCluster;
 import io.github.flinkpack.testing.kafka.KafkaBroker;
+import io.github.flinkpack.testing.kafka.KafkaBrokerProcess;
 import io.github.flinkpack.testing.redis.RedisServer;
 import java.nio.file.Path;
 import java.util.function.Consumer;
 
 /**
- * Redis (the redis-server binary), a Kafka broker (KRaft, from Maven artifacts) and a Flink session
- * cluster (JobManager and TaskManager processes, the pack's jars in lib/), on loopback.
+ * Redis (the redis-server binary), a Kafka broker process (KRaft, from Maven artifacts) and a Flink
+ * session cluster (JobManager and TaskManager processes, the pack's jars in lib/), on loopback.
  */
 public final class DemoStack implements AutoCloseable {
 
     private RedisServer redis;
+    private KafkaBrokerProcess kafkaProcess;
     private KafkaBroker kafka;
     private LocalFlinkCluster flink;
 
@@ -24,9 +26,9 @@ public final class DemoStack implements AutoCloseable {
             progress.accept("starting Redis (redis-server)");
             stack.redis = RedisServer.builder().name("demo").start();
             progress.accept("Redis at " + stack.redis.url());
-            progress.accept("starting a Kafka broker (KRaft)");
-            stack.kafka = new KafkaBroker();
-            stack.kafka.start();
+            progress.accept("starting a Kafka broker process (KRaft)");
+            stack.kafkaProcess = KafkaBrokerProcess.start(dir.resolve("kafka"));
+            stack.kafka = KafkaBroker.connectingTo(stack.kafkaProcess.bootstrapServers());
             progress.accept("Kafka at " + stack.kafka.bootstrapServers());
             progress.accept(
                     "starting a Flink session cluster: JobManager and TaskManager processes");
@@ -67,8 +69,8 @@ public final class DemoStack implements AutoCloseable {
         if (flink != null) {
             flink.close();
         }
-        if (kafka != null) {
-            kafka.close();
+        if (kafkaProcess != null) {
+            kafkaProcess.close();
         }
         if (redis != null) {
             redis.close();

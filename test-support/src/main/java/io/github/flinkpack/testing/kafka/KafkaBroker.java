@@ -36,6 +36,16 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 public final class KafkaBroker implements BeforeAllCallback, AfterAllCallback {
 
     private KafkaKraftCluster cluster;
+    private String externalBootstrapServers;
+
+    /**
+     * The helpers of this class for a broker running elsewhere (e.g. a {@link KafkaBrokerProcess}).
+     */
+    public static KafkaBroker connectingTo(String bootstrapServers) {
+        KafkaBroker broker = new KafkaBroker();
+        broker.externalBootstrapServers = bootstrapServers;
+        return broker;
+    }
 
     @Override
     public void beforeAll(ExtensionContext context) throws Exception {
@@ -66,6 +76,9 @@ public final class KafkaBroker implements BeforeAllCallback, AfterAllCallback {
     }
 
     public String bootstrapServers() {
+        if (externalBootstrapServers != null) {
+            return externalBootstrapServers;
+        }
         if (cluster == null) {
             throw new IllegalStateException("KafkaBroker is not started: register it static");
         }
