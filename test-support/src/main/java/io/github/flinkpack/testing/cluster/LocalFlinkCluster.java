@@ -85,10 +85,19 @@ public final class LocalFlinkCluster implements AutoCloseable {
         return taskManager;
     }
 
-    /** SIGKILLs a running TaskManager: its slots and the tasks in them are lost at once. */
+    /**
+     * SIGKILLs a running TaskManager (its slots and the tasks in them are lost at once) and waits
+     * until the JobManager has noticed, so that a TaskManager started next is a new registration.
+     */
     public synchronized void killTaskManager(FlinkProcess taskManager) {
         taskManager.kill();
         taskManagers.remove(taskManager);
+        int remaining = runningTaskManagers();
+        Deadline.await(
+                Duration.ofSeconds(60),
+                "the JobManager to notice the lost TaskManager",
+                () -> registeredTaskManagers() <= remaining,
+                this::describe);
     }
 
     public synchronized List<FlinkProcess> taskManagers() {
