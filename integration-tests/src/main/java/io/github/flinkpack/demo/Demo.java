@@ -1,5 +1,6 @@
 package io.github.flinkpack.demo;
 
+import io.github.flinkpack.testing.Folders;
 import io.github.flinkpack.testing.cluster.SqlClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -47,7 +48,7 @@ public final class Demo {
     }
 
     private DemoStack startStack(Path dir, AtomicReference<DemoStack> running) throws Exception {
-        deleteRecursively(dir);
+        Folders.deleteRecursively(dir);
         Files.createDirectories(dir);
         // Ctrl-C (or a kill) stops every process the demo started.
         Runtime.getRuntime()
@@ -201,15 +202,6 @@ public final class Demo {
             closeable.close();
         } catch (Exception e) {
             System.err.println("[demo] while stopping: " + e);
-        }
-    }
-
-    private static void deleteRecursively(Path dir) throws java.io.IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (var paths = Files.walk(dir)) {
-            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         }
     }
 }

@@ -7,24 +7,17 @@ import io.github.flinkpack.demo.DemoData;
 import io.github.flinkpack.demo.Pipelines;
 import io.github.flinkpack.testing.cluster.Deadline;
 import io.github.flinkpack.testing.cluster.FlinkProcess;
-import io.github.flinkpack.testing.cluster.LocalFlinkCluster;
 import io.github.flinkpack.testing.cluster.SqlGateway;
 import io.github.flinkpack.testing.kafka.KafkaBroker;
 import io.github.flinkpack.testing.redis.RedisExtension;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.apache.flink.shaded.jackson2.com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.CleanupMode;
-import org.junit.jupiter.api.io.TempDir;
 import redis.clients.jedis.Jedis;
 
 /**
@@ -37,32 +30,10 @@ class ClusterEndToEndITCase {
     @RegisterExtension static final KafkaBroker KAFKA = new KafkaBroker();
     @RegisterExtension static final RedisExtension REDIS = new RedisExtension();
 
-    // Kept when a test fails: the cluster's logs are in flink/log.
-    @TempDir(cleanup = CleanupMode.ON_SUCCESS)
-    static Path dir;
-
-    private static LocalFlinkCluster flink;
-
-    @BeforeAll
-    static void startCluster() {
-        flink = PackClusters.withPackInLib(dir);
-    }
-
-    @AfterAll
-    static void stopCluster() {
-        if (flink != null) {
-            flink.close();
-        }
-    }
-
-    @AfterEach
-    void cancelJobs() {
-        flink.cancelAllJobs();
-    }
+    @RegisterExtension static final SessionCluster CLUSTER = SessionCluster.withPackInLib();
 
     private static String sql(String template) {
-        return Pipelines.fill(
-                template, Map.of("kafka", KAFKA.bootstrapServers(), "redis", REDIS.url()));
+        return SessionCluster.fill(template, KAFKA, REDIS);
     }
 
     /**
@@ -76,7 +47,8 @@ class ClusterEndToEndITCase {
         DemoData data = new DemoData(7);
         data.produce(KAFKA);
         for (String pipeline : Pipelines.DEMO) {
-            String output = Pipelines.run(flink, pipeline, KAFKA.bootstrapServers(), REDIS.url());
+            String output =
+                    Pipelines.run(CLUSTER.flink(), pipeline, KAFKA.bootstrapServers(), REDIS.url());
             assertThat(output).contains("Complete execution of the SQL update statement");
         }
         Map<String, String> redis = new TreeMap<>();
@@ -98,8 +70,9 @@ class ClusterEndToEndITCase {
             assertThat(jedis.ttl("logins:user:10000001")).isEqualTo(-1L);
         }
         // The malformed login records were read and skipped, not fatal: no job failed.
-        assertThat(flink.jobs("FAILED")).isEmpty();
-        assertThat(flink.jobs("FINISHED")).hasSizeGreaterThanOrEqualTo(Pipelines.DEMO.size());
+        assertThat(CLUSTER.flink().jobs("FAILED")).isEmpty();
+        assertThat(CLUSTER.flink().jobs("FINISHED"))
+                .hasSizeGreaterThanOrEqualTo(Pipelines.DEMO.size());
     }
 
     /**
@@ -114,19 +87,19 @@ class ClusterEndToEndITCase {
         KAFKA.createTopic("TRADE_MYSQL.TRADE.TRADES", 1);
         KAFKA.produce("TRADE_MYSQL.TRADE.TRADES", TradeEvents.events().toArray(new String[0]));
         KAFKA.createTopic("trade-counts", 1);
-        try (SqlGateway gateway = SqlGateway.start(flink)) {
+        try (SqlGateway gateway = SqlGateway.start(CLUSTER.flink())) {
             String session = gateway.openSession();
             Duration timeout = Duration.ofMinutes(2);
             gateway.execute(session, "SET 'table.local-time-zone' = 'UTC'", timeout);
             gateway.execute(session, "SET 'pipeline.name' = 'scenario-002-trade-counts'", timeout);
             gateway.execute(session, sql(TradeEvents.TRADES_TABLE), timeout);
             gateway.execute(session, sql(TradeEvents.COUNTS_TABLE), timeout);
-            String job = gateway.jobIdOf(gateway.execute(session, TradeEvents.INSERT, timeout));
+            String job = SqlGateway.jobIdOf(gateway.execute(session, TradeEvents.INSERT, timeout));
             Deadline.await(
                     timeout,
                     "job " + job + " to finish",
-                    () -> flink.jobs("FINISHED").contains(job),
-                    () -> gateway.describe() + "\n" + flink.describe());
+                    () -> CLUSTER.flink().jobs("FINISHED").contains(job),
+                    () -> gateway.describe() + "\n" + CLUSTER.flink().describe());
 
             assertThat(KAFKA.readValues("trade-counts"))
                     .containsExactlyInAnyOrderElementsOf(TradeEvents.expectedCounts());
@@ -152,8 +125,7 @@ class ClusterEndToEndITCase {
     @Test
     void jobSurvivesTheLossOfItsTaskManager() {
         KAFKA.createTopic("failover-logins", 1);
-        PackClusters.runScript(
-                flink,
+        CLUSTER.runScript(
                 "failover",
                 ("SET 'execution.checkpointing.interval' = '1 s';\n"
                         + "SET 'pipeline.name' = 'failover-login-counts';\n"
@@ -169,7 +141,7 @@ class ClusterEndToEndITCase {
                         + " failover_logins GROUP BY user_id;\n"),
                 KAFKA,
                 REDIS);
-        List<String> running = flink.jobs("RUNNING");
+        List<String> running = CLUSTER.flink().jobs("RUNNING");
         assertThat(running).hasSize(1);
         String job = running.get(0);
 
@@ -178,18 +150,21 @@ class ClusterEndToEndITCase {
         awaitRedis(expected);
         long checkpoint = awaitCheckpointAfterNow(job);
 
-        FlinkProcess lost = flink.taskManagers().get(0);
-        flink.killTaskManager(lost);
+        FlinkProcess lost = CLUSTER.flink().taskManagers().get(0);
+        CLUSTER.flink().killTaskManager(lost);
         produceLogins(300, 600, expected);
-        flink.startTaskManager();
+        CLUSTER.flink().startTaskManager();
 
         awaitRedis(expected);
         JsonNode restored =
-                flink.get("/jobs/" + job + "/checkpoints").path("latest").path("restored");
+                CLUSTER.flink()
+                        .get("/jobs/" + job + "/checkpoints")
+                        .path("latest")
+                        .path("restored");
         assertThat(restored.path("id").asLong())
                 .as("restored checkpoint: %s", restored)
                 .isGreaterThanOrEqualTo(checkpoint);
-        assertThat(flink.get("/jobs/" + job).path("state").asText()).isEqualTo("RUNNING");
+        assertThat(CLUSTER.flink().get("/jobs/" + job).path("state").asText()).isEqualTo("RUNNING");
     }
 
     private static void produceLogins(int from, int to, Map<String, Long> expected) {
@@ -216,7 +191,7 @@ class ClusterEndToEndITCase {
                     }
                     return actual.equals(expected);
                 },
-                () -> "found " + actual + "\n" + flink.describe());
+                () -> "found " + actual + "\n" + CLUSTER.flink().describe());
     }
 
     /** Waits for a checkpoint triggered after this call; returns its id. */
@@ -228,7 +203,8 @@ class ClusterEndToEndITCase {
                 "a completed checkpoint of job " + job,
                 () -> {
                     JsonNode completed =
-                            flink.get("/jobs/" + job + "/checkpoints")
+                            CLUSTER.flink()
+                                    .get("/jobs/" + job + "/checkpoints")
                                     .path("latest")
                                     .path("completed");
                     id[0] = completed.path("id").asLong(-1);

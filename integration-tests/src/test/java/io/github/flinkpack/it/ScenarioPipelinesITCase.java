@@ -4,23 +4,16 @@ import static io.github.flinkpack.testing.debezium.DebeziumEvents.mysql;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.flinkpack.testing.cluster.Deadline;
-import io.github.flinkpack.testing.cluster.LocalFlinkCluster;
 import io.github.flinkpack.testing.kafka.KafkaBroker;
 import io.github.flinkpack.testing.redis.RedisExtension;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.CleanupMode;
-import org.junit.jupiter.api.io.TempDir;
 import redis.clients.jedis.Jedis;
 
 /**
@@ -32,27 +25,7 @@ class ScenarioPipelinesITCase {
     @RegisterExtension static final KafkaBroker KAFKA = new KafkaBroker();
     @RegisterExtension static final RedisExtension REDIS = new RedisExtension();
 
-    @TempDir(cleanup = CleanupMode.ON_SUCCESS)
-    static Path dir;
-
-    private static LocalFlinkCluster flink;
-
-    @BeforeAll
-    static void startCluster() {
-        flink = PackClusters.withPackInLib(dir);
-    }
-
-    @AfterAll
-    static void stopCluster() {
-        if (flink != null) {
-            flink.close();
-        }
-    }
-
-    @AfterEach
-    void cancelJobs() {
-        flink.cancelAllJobs();
-    }
+    @RegisterExtension static final SessionCluster CLUSTER = SessionCluster.withPackInLib();
 
     private static final String[] CATEGORIES = {"Electronics", "Books", "Clothing"};
     private static final String[] BEHAVIORS = {"pv", "pv", "pv", "cart", "fav", "buy"};
@@ -90,8 +63,7 @@ class ScenarioPipelinesITCase {
         Random random = new Random(3);
         produceBehaviour(random, 0, 150, expected);
 
-        PackClusters.runScript(
-                flink,
+        CLUSTER.runScript(
                 "003-streaming",
                 "SET 'pipeline.name' = 'scenario-003-behaviour-counts';\n"
                         + behaviorTable(false)
@@ -101,10 +73,9 @@ class ScenarioPipelinesITCase {
         awaitHashes("behavior:", expected);
         produceBehaviour(random, 150, 400, expected);
         awaitHashes("behavior:", expected);
-        flink.cancelAllJobs();
+        CLUSTER.flink().cancelAllJobs();
 
-        PackClusters.runScript(
-                flink,
+        CLUSTER.runScript(
                 "003-batch",
                 "SET 'execution.runtime-mode' = 'batch';\n"
                         + "SET 'table.dml-sync' = 'true';\n"
@@ -156,7 +127,7 @@ class ScenarioPipelinesITCase {
                     actual.putAll(hashes(prefix));
                     return actual.equals(expected);
                 },
-                () -> "found " + actual + "\n" + flink.describe());
+                () -> "found " + actual + "\n" + CLUSTER.flink().describe());
     }
 
     private static final String FIRST_ORDER =
@@ -223,7 +194,7 @@ class ScenarioPipelinesITCase {
         KAFKA.createTopic("ORDER_MYSQL.ORDER.ORDERS", 1);
         KAFKA.produce("ORDER_MYSQL.ORDER.ORDERS", cdc.toArray(new String[0]));
 
-        PackClusters.runScript(flink, "004-first-order", FIRST_ORDER, KAFKA, REDIS);
+        CLUSTER.runScript("004-first-order", FIRST_ORDER, KAFKA, REDIS);
         Map<String, String> expected = new TreeMap<>();
         expected.put("first-order:1", "100");
         expected.put("first-order:2", "205");
@@ -237,7 +208,7 @@ class ScenarioPipelinesITCase {
 
         // Redelivery: the CDC events again, and the pipeline re-run over the whole topic.
         KAFKA.produce("ORDER_MYSQL.ORDER.ORDERS", cdc.toArray(new String[0]));
-        PackClusters.runScript(flink, "004-first-order-replay", FIRST_ORDER, KAFKA, REDIS);
+        CLUSTER.runScript("004-first-order-replay", FIRST_ORDER, KAFKA, REDIS);
         assertThat(orderKeys()).isEqualTo(expected);
     }
 

@@ -5,23 +5,17 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.flinkpack.demo.PackJars;
 import io.github.flinkpack.testing.cluster.Deadline;
-import io.github.flinkpack.testing.cluster.LocalFlinkCluster;
 import io.github.flinkpack.testing.kafka.KafkaBroker;
 import io.github.flinkpack.testing.redis.RedisExtension;
 import java.io.File;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.apache.flink.shaded.jackson2.com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.CleanupMode;
-import org.junit.jupiter.api.io.TempDir;
 import redis.clients.jedis.Jedis;
 
 /**
@@ -35,22 +29,7 @@ class UsingJarClusterITCase {
     @RegisterExtension static final KafkaBroker KAFKA = new KafkaBroker();
     @RegisterExtension static final RedisExtension REDIS = new RedisExtension();
 
-    @TempDir(cleanup = CleanupMode.ON_SUCCESS)
-    static Path dir;
-
-    private static LocalFlinkCluster flink;
-
-    @BeforeAll
-    static void startCluster() {
-        flink = PackClusters.withoutPack(dir);
-    }
-
-    @AfterAll
-    static void stopCluster() {
-        if (flink != null) {
-            flink.close();
-        }
-    }
+    @RegisterExtension static final SessionCluster CLUSTER = SessionCluster.withoutPack();
 
     @BeforeAll
     static void produceWishes() {
@@ -64,14 +43,9 @@ class UsingJarClusterITCase {
                 "{\"user\": \"9\", \"likes\": [\"tea\"], \"wants\": []}");
     }
 
-    @AfterEach
-    void cancelJobs() {
-        flink.cancelAllJobs();
-    }
-
     @Test
     void libHasNoneOfThePack() {
-        assertThat(dir.resolve("flink").resolve("lib").toFile().list())
+        assertThat(CLUSTER.flink().dir().resolve("lib").toFile().list())
                 .isNotEmpty()
                 .noneMatch(
                         jar ->
@@ -109,7 +83,7 @@ class UsingJarClusterITCase {
                         + " 'io.github.flinkpack.arrays.functions.ArrayIntersect' USING JAR '"
                         + jar("flink-udf-arrays")
                         + "';\n";
-        if (flink.distribution().version().startsWith("1.")) {
+        if (CLUSTER.flink().distribution().version().startsWith("1.")) {
             assertThatThrownBy(() -> runWishes(usingJar, true, "using-jar"))
                     .hasMessageContaining("Cannot determine simple type name \"io\"");
             runWishes(usingJar, false, "using-jar");
@@ -153,8 +127,8 @@ class UsingJarClusterITCase {
                         + " PACK_ARRAY_INTERSECT(JSON_ARRAY_STRINGS(doc, '$.likes'),"
                         + " JSON_ARRAY_STRINGS(doc, '$.wants')) FROM wishes"
                         + " WHERE JSON_LONG(doc, '$.user') IS NOT NULL;\n";
-        PackClusters.runScript(flink, "wishes-" + prefix, script, KAFKA, REDIS);
-        List<String> running = flink.jobs("RUNNING");
+        CLUSTER.runScript("wishes-" + prefix, script, KAFKA, REDIS);
+        List<String> running = CLUSTER.flink().jobs("RUNNING");
         assertThat(running).hasSize(1);
         return running.get(0);
     }
@@ -176,7 +150,7 @@ class UsingJarClusterITCase {
                     }
                     return actual.equals(expected);
                 },
-                () -> "found " + actual + "\n" + flink.describe());
+                () -> "found " + actual + "\n" + CLUSTER.flink().describe());
     }
 
     /** The job completes checkpoints with the added jars' classes in its operators. */
@@ -186,13 +160,14 @@ class UsingJarClusterITCase {
                 Duration.ofMinutes(1),
                 "completed checkpoints of job " + job,
                 () -> {
-                    JsonNode counts = flink.get("/jobs/" + job + "/checkpoints").path("counts");
+                    JsonNode counts =
+                            CLUSTER.flink().get("/jobs/" + job + "/checkpoints").path("counts");
                     completed[0] = counts.path("completed").asLong();
                     return completed[0] >= 2;
                 },
-                () -> completed[0] + " completed\n" + flink.describe());
+                () -> completed[0] + " completed\n" + CLUSTER.flink().describe());
         // (A checkpoint triggered before the tasks run counts as failed on 1.20: not checked.)
-        assertThat(flink.get("/jobs/" + job).path("state").asText()).isEqualTo("RUNNING");
+        assertThat(CLUSTER.flink().get("/jobs/" + job).path("state").asText()).isEqualTo("RUNNING");
     }
 
     private static String jar(String module) {

@@ -1,5 +1,6 @@
 package io.github.flinkpack.testing.cluster;
 
+import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -44,7 +45,7 @@ public final class SqlClient {
                     FlinkProcess.builder(dir, command)
                             .redirectErrorStream(true)
                             .redirectOutput(output.toFile())
-                            .redirectInput(ProcessBuilder.Redirect.from(nullDevice()))
+                            .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
                             .start();
             boolean exited = process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
             if (!exited) {
@@ -97,10 +98,5 @@ public final class SqlClient {
                         dir,
                         FlinkProcess.command(dir, "sql-client-interactive", List.of(), MAIN, args))
                 .inheritIO();
-    }
-
-    private static java.io.File nullDevice() {
-        return new java.io.File(
-                System.getProperty("os.name").startsWith("Windows") ? "NUL" : "/dev/null");
     }
 }

@@ -138,7 +138,7 @@ public final class SqlGateway implements AutoCloseable {
     }
 
     /** The job id a submitted INSERT reports as its result. */
-    public String jobIdOf(List<JsonNode> insertResult) {
+    public static String jobIdOf(List<JsonNode> insertResult) {
         if (insertResult.isEmpty()) {
             throw new AssertionError("The INSERT returned no job id");
         }

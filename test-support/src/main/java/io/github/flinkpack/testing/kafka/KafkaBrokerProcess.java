@@ -9,10 +9,10 @@ import java.nio.file.Paths;
 import java.time.Duration;
 import java.util.List;
 import java.util.Properties;
-import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.common.Uuid;
 
 /**
  * A Kafka broker in its own JVM, as {@code bin/kafka-server-start.sh} runs it: KRaft (combined
@@ -62,7 +62,7 @@ public final class KafkaBrokerProcess implements AutoCloseable {
                         "auto.create.topics.enable=false",
                         ""));
         Path output = dir.resolve("kafka.out");
-        String clusterId = Base64Uuid.random();
+        String clusterId = Uuid.randomUuid().toString();
         Process format =
                 java(
                                 "kafka.tools.StorageTool",
@@ -144,16 +144,6 @@ public final class KafkaBrokerProcess implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             process.destroyForcibly();
-        }
-    }
-
-    /** Kafka's cluster ids: a random UUID as unpadded URL-safe base64. */
-    private static final class Base64Uuid {
-        static String random() {
-            UUID uuid = UUID.randomUUID();
-            java.nio.ByteBuffer bytes = java.nio.ByteBuffer.allocate(16);
-            bytes.putLong(uuid.getMostSignificantBits()).putLong(uuid.getLeastSignificantBits());
-            return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(bytes.array());
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.github.flinkpack.testing.redis;
 
+import io.github.flinkpack.testing.Folders;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -7,10 +8,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import redis.clients.jedis.DefaultJedisClientConfig;
 import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.Jedis;
@@ -118,7 +117,7 @@ public final class RedisServer implements RedisEndpoint {
     @Override
     public synchronized void close() {
         kill();
-        deleteRecursively(dir);
+        Folders.deleteRecursively(dir);
     }
 
     @Override
@@ -243,17 +242,6 @@ public final class RedisServer implements RedisEndpoint {
             process.waitFor(10, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        }
-    }
-
-    static void deleteRecursively(Path root) {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(root)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-        } catch (IOException ignored) {
-            // Best effort: a temp directory left behind does not fail a test.
         }
     }
 
