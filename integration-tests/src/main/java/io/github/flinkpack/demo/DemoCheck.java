@@ -1,8 +1,10 @@
 package io.github.flinkpack.demo;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
 import org.apache.flink.shaded.jackson2.com.fasterxml.jackson.databind.JsonNode;
 import org.apache.flink.shaded.jackson2.com.fasterxml.jackson.databind.ObjectMapper;
@@ -61,7 +63,7 @@ public final class DemoCheck {
         // (and, when the join retracts a row, tombstones: null values).
         long intermediate =
                 everyChange.stream()
-                        .filter(java.util.Objects::nonNull)
+                        .filter(Objects::nonNull)
                         .map(record -> lists(List.of(record), problems))
                         .flatMap(list -> list.entrySet().stream())
                         .filter(list -> !list.getValue().equals(programs.get(list.getKey())))
@@ -85,7 +87,7 @@ public final class DemoCheck {
                 JsonNode node = JSON.readTree(record);
                 List<String> people = new ArrayList<>();
                 node.path("people").forEach(p -> people.add(p.isNull() ? null : p.asText()));
-                people.sort(java.util.Comparator.nullsFirst(java.util.Comparator.naturalOrder()));
+                people.sort(Comparator.nullsFirst(Comparator.naturalOrder()));
                 lists.put(node.path("program_name").asText(), people);
             } catch (Exception e) {
                 problems.add("unreadable record " + record + ": " + e.getMessage());
