@@ -2,6 +2,7 @@ package io.github.flinkpack.benchmarks;
 
 import io.github.flinkpack.testing.redis.RedisBinaries;
 import io.github.flinkpack.testing.redis.RedisServer;
+import io.github.flinkpack.testing.redis.ReplayGuardKeys;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -100,7 +101,7 @@ public final class RedisSinkBenchmark {
         if (!connector.equals("blackhole")) {
             try (Jedis redis = server.newClient()) {
                 // The sink's counter batches leave one marker key per writer.
-                long keys = redis.dbSize() - redis.keys("flinkpack:batch:*").size();
+                long keys = redis.dbSize() - redis.keys(ReplayGuardKeys.PATTERN).size();
                 if (keys != rows) {
                     throw new IllegalStateException(
                             connector

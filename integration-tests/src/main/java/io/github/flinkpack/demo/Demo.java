@@ -2,6 +2,7 @@ package io.github.flinkpack.demo;
 
 import io.github.flinkpack.testing.Folders;
 import io.github.flinkpack.testing.cluster.SqlClient;
+import io.github.flinkpack.testing.redis.ReplayGuardKeys;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -19,9 +20,6 @@ import redis.clients.jedis.Jedis;
  * interactive SQL client with the pack and the pipelines' tables registered.
  */
 public final class Demo {
-
-    /** Keys the INCR sinks keep to recognise a replayed batch; not pipeline output. */
-    private static final String REPLAY_GUARD_PREFIX = "flinkpack:batch:";
 
     private final long started = System.nanoTime();
 
@@ -159,9 +157,8 @@ public final class Demo {
     }
 
     private static void printRedis(DemoStack stack, Map<String, String> contents) {
-        // The counter sink's replay guard (described in redis-connector.md) is not the users' data.
         Map<String, String> shown = new TreeMap<>(contents);
-        shown.keySet().removeIf(key -> key.startsWith(REPLAY_GUARD_PREFIX));
+        shown.keySet().removeIf(ReplayGuardKeys::isReplayGuard);
         System.out.println();
         System.out.println(
                 "Redis ("
@@ -169,7 +166,7 @@ public final class Demo {
                         + " keys, and "
                         + (contents.size() - shown.size())
                         + " replay-guard keys "
-                        + REPLAY_GUARD_PREFIX
+                        + ReplayGuardKeys.PREFIX
                         + "* of the INCR sinks, not shown):");
         try (Jedis jedis = stack.redis().newClient()) {
             shown.forEach(

@@ -9,6 +9,7 @@ import io.github.flinkpack.redis.config.RedisMode;
 import io.github.flinkpack.testing.redis.RedisCluster;
 import io.github.flinkpack.testing.redis.RedisExtension;
 import io.github.flinkpack.testing.redis.RedisServer;
+import io.github.flinkpack.testing.redis.ReplayGuardKeys;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -77,6 +78,12 @@ class RedisWriteClientTest {
                 other.write(new RedisBatch(2, List.of(), List.of(incr("a", 1))));
             }
             assertThat(redis.get("a")).isEqualTo("11");
+
+            // Beside the data, only one replay-guard key per writer, under the documented prefix.
+            assertThat(redis.keys("*"))
+                    .filteredOn(key -> !ReplayGuardKeys.isReplayGuard(key))
+                    .containsExactlyInAnyOrder("a", "b");
+            assertThat(redis.keys(ReplayGuardKeys.PATTERN)).hasSize(2);
         }
     }
 
