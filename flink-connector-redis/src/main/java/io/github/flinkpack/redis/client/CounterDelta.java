@@ -48,6 +48,6 @@ public final class CounterDelta {
 
     @Override
     public String toString() {
-        return operation + " " + RedisWriteException.printable(key) + " " + delta;
+        return operation + " " + RedisCommandException.printable(key) + " " + delta;
     }
 }

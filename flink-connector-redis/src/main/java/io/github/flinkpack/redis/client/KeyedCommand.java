@@ -21,6 +21,6 @@ public final class KeyedCommand {
 
     @Override
     public String toString() {
-        return command + " " + RedisWriteException.printable(key);
+        return command + " " + RedisCommandException.printable(key);
     }
 }

@@ -1,6 +1,9 @@
 package io.github.flinkpack.redis.client;
 
 import io.github.flinkpack.redis.config.RedisConnectionConfig;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import redis.clients.jedis.Connection;
@@ -15,11 +18,16 @@ import redis.clients.jedis.util.JedisClusterCRC16;
 /** The server(s) a writer talks to, and which one serves a key. */
 abstract class RedisNodes implements AutoCloseable {
 
+    private static final int SLOTS = 16384;
+
     /** The node serving the key; one fixed node outside a cluster. */
     abstract HostAndPort nodeFor(byte[] key);
 
     /** A connection to the node; closing it returns it to its pool. */
     abstract Connection borrow(HostAndPort node);
+
+    /** The nodes that serve keys: every master of a cluster, else the one server. */
+    abstract List<HostAndPort> servingNodes();
 
     /** Reloads the slot map after a MOVED reply. */
     void refreshTopology() {}
@@ -31,7 +39,29 @@ abstract class RedisNodes implements AutoCloseable {
     @Override
     public abstract void close();
 
-    static RedisNodes open(RedisConnectionConfig config) {
+    /**
+     * Opens the connections and checks one with a PING: a wrong address, password or TLS setting
+     * fails here, with a message that never contains the password.
+     */
+    static RedisNodes connect(RedisConnectionConfig config) {
+        RedisNodes nodes = open(config);
+        try (Connection connection = nodes.borrow(nodes.nodeFor(new byte[0]))) {
+            connection.ping();
+        } catch (RuntimeException e) {
+            nodes.close();
+            throw new IllegalStateException(
+                    "Cannot reach "
+                            + config.describe()
+                            + ": "
+                            + e.getMessage()
+                            + ". Check 'url' / 'cluster.nodes' / 'sentinel.nodes', 'username',"
+                            + " 'password' and the TLS options.",
+                    e);
+        }
+        return nodes;
+    }
+
+    private static RedisNodes open(RedisConnectionConfig config) {
         JedisClientConfig client = JedisClientConfigs.forServers(config);
         Set<HostAndPort> nodes =
                 config.nodes().stream().map(HostAndPort::from).collect(Collectors.toSet());
@@ -70,6 +100,11 @@ abstract class RedisNodes implements AutoCloseable {
         }
 
         @Override
+        List<HostAndPort> servingNodes() {
+            return List.of(THE_SERVER);
+        }
+
+        @Override
         public void close() {
             closeQuietly(provider);
         }
@@ -99,6 +134,18 @@ abstract class RedisNodes implements AutoCloseable {
         @Override
         Connection borrow(HostAndPort node) {
             return provider.getConnection(node);
+        }
+
+        @Override
+        List<HostAndPort> servingNodes() {
+            Set<HostAndPort> owners = new LinkedHashSet<>();
+            for (int slot = 0; slot < SLOTS; slot++) {
+                HostAndPort owner = provider.getNode(slot);
+                if (owner != null) {
+                    owners.add(owner);
+                }
+            }
+            return new ArrayList<>(owners);
         }
 
         @Override

@@ -24,8 +24,11 @@ import redis.clients.jedis.exceptions.JedisException;
  */
 public final class RedisWriteClient implements AutoCloseable {
 
-    private static final int MAX_REDIRECTS = 5;
-    private static final String MARKER_PREFIX = "flinkpack:batch:";
+    private static final int MAX_REDIRECTS = RoutedPipeline.MAX_REDIRECTS;
+
+    /** Prefix of the counter writers' replay-guard keys, which scans leave out. */
+    public static final String MARKER_PREFIX = "flinkpack:batch:";
+
     private static final byte[] MARKER_TTL_MILLIS =
             String.valueOf(TimeUnit.HOURS.toMillis(1)).getBytes(StandardCharsets.US_ASCII);
 
@@ -41,25 +44,10 @@ public final class RedisWriteClient implements AutoCloseable {
 
     /** Connects; a wrong address, password or TLS setting fails here with a clear message. */
     public static RedisWriteClient connect(RedisConnectionConfig config) {
-        RedisNodes nodes = RedisNodes.open(config);
-        RedisWriteClient client = new RedisWriteClient(config, nodes);
-        try {
-            client.ping();
-        } catch (RuntimeException e) {
-            nodes.close();
-            throw new IllegalStateException(
-                    "Cannot reach "
-                            + config.describe()
-                            + ": "
-                            + e.getMessage()
-                            + ". Check 'url' / 'cluster.nodes' / 'sentinel.nodes', 'username',"
-                            + " 'password' and the TLS options.",
-                    e);
-        }
-        return client;
+        return new RedisWriteClient(config, RedisNodes.connect(config));
     }
 
-    public void write(RedisBatch batch) throws RedisWriteException {
+    public void write(RedisBatch batch) throws RedisCommandException {
         try {
             if (!batch.counters().isEmpty()) {
                 writeCounters(batch);
@@ -68,7 +56,7 @@ public final class RedisWriteClient implements AutoCloseable {
                 writeCommands(batch.commands());
             }
         } catch (JedisException e) {
-            throw new RedisWriteException(
+            throw new RedisCommandException(
                     "Writing a batch of "
                             + batch.size()
                             + " to "
@@ -80,82 +68,17 @@ public final class RedisWriteClient implements AutoCloseable {
         }
     }
 
-    private void ping() {
-        HostAndPort node = nodes.nodeFor(new byte[0]);
-        try (Connection connection = nodes.borrow(node)) {
-            connection.ping();
-        }
-    }
-
-    private void writeCommands(List<KeyedCommand> commands) throws RedisWriteException {
-        List<KeyedCommand> pending = commands;
-        for (int redirect = 0; redirect <= MAX_REDIRECTS; redirect++) {
-            List<KeyedCommand> moved = new ArrayList<>();
-            Map<HostAndPort, List<KeyedCommand>> asked = new LinkedHashMap<>();
-            for (Map.Entry<HostAndPort, List<KeyedCommand>> group :
-                    groupByNode(pending, c -> c.key).entrySet()) {
-                List<Object> replies = pipeline(group.getKey(), group.getValue(), false);
-                collectErrors(group.getValue(), replies, moved, asked);
-            }
-            for (Map.Entry<HostAndPort, List<KeyedCommand>> ask : asked.entrySet()) {
-                List<Object> replies = pipeline(ask.getKey(), ask.getValue(), true);
-                collectErrors(ask.getValue(), replies, moved, new LinkedHashMap<>());
-            }
-            if (moved.isEmpty()) {
-                return;
-            }
-            nodes.refreshTopology();
-            pending = moved;
-        }
-        throw new RedisWriteException(
-                "Still redirected after " + MAX_REDIRECTS + " slot map reloads", true, null);
-    }
-
-    private void collectErrors(
-            List<KeyedCommand> sent,
-            List<Object> replies,
-            List<KeyedCommand> moved,
-            Map<HostAndPort, List<KeyedCommand>> asked)
-            throws RedisWriteException {
-        for (int i = 0; i < sent.size(); i++) {
-            Object reply = replies.get(i);
-            if (!(reply instanceof JedisDataException)) {
-                continue;
-            }
-            String error = ((JedisDataException) reply).getMessage();
-            if (error.startsWith("MOVED ")) {
-                moved.add(sent.get(i));
-            } else if (error.startsWith("ASK ")) {
-                asked.computeIfAbsent(redirectTarget(error), n -> new ArrayList<>())
-                        .add(sent.get(i));
-            } else {
-                throw commandFailed(sent.get(i).toString(), error);
+    private void writeCommands(List<KeyedCommand> commands) throws RedisCommandException {
+        Object[] replies = RoutedPipeline.send(nodes, commands);
+        for (int i = 0; i < replies.length; i++) {
+            if (replies[i] instanceof JedisDataException) {
+                throw commandFailed(
+                        commands.get(i).toString(), ((JedisDataException) replies[i]).getMessage());
             }
         }
     }
 
-    private List<Object> pipeline(HostAndPort node, List<KeyedCommand> commands, boolean asking) {
-        try (Connection connection = nodes.borrow(node)) {
-            Pipeline pipeline = new Pipeline(connection);
-            List<Object> replies = new ArrayList<>(commands.size());
-            for (KeyedCommand command : commands) {
-                if (asking) {
-                    pipeline.sendCommand(Protocol.Command.ASKING, new byte[0][]);
-                }
-                pipeline.sendCommand(command.command, command.args);
-            }
-            List<Object> all = pipeline.syncAndReturnAll();
-            if (!asking) {
-                return all;
-            }
-            for (int i = 1; i < all.size(); i += 2) {
-                replies.add(all.get(i));
-            }
-            return replies;
-        }
-    }
-
-    private void writeCounters(RedisBatch batch) throws RedisWriteException {
+    private void writeCounters(RedisBatch batch) throws RedisCommandException {
         byte[] token = String.valueOf(batch.id()).getBytes(StandardCharsets.US_ASCII);
         List<CounterDelta> pending = batch.counters();
         for (int redirect = 0; redirect <= MAX_REDIRECTS; redirect++) {
@@ -186,7 +109,7 @@ public final class RedisWriteClient implements AutoCloseable {
             nodes.refreshTopology();
             pending = redirected;
         }
-        throw new RedisWriteException(
+        throw new RedisCommandException(
                 "Counter batch still redirected after " + MAX_REDIRECTS + " reloads", true, null);
     }
 
@@ -230,7 +153,7 @@ public final class RedisWriteClient implements AutoCloseable {
         return (MARKER_PREFIX + tag + writerId).getBytes(StandardCharsets.UTF_8);
     }
 
-    private static void throwCounterErrors(List<?> reply) throws RedisWriteException {
+    private static void throwCounterErrors(List<?> reply) throws RedisCommandException {
         if (reply.size() <= 1) {
             return;
         }
@@ -238,20 +161,20 @@ public final class RedisWriteClient implements AutoCloseable {
         for (int i = 1; i + 1 < reply.size() && i < 11; i += 2) {
             errors.append(errors.length() == 0 ? "" : "; ")
                     .append("key '")
-                    .append(RedisWriteException.printable((byte[]) reply.get(i)))
+                    .append(RedisCommandException.printable((byte[]) reply.get(i)))
                     .append("': ")
                     .append(text(reply.get(i + 1)));
         }
         // The batch is applied and marked, except for these keys: retrying cannot help.
-        throw new RedisWriteException(
+        throw new RedisCommandException(
                 "Redis rejected " + (reply.size() - 1) / 2 + " counter update(s): " + errors,
                 false,
                 null);
     }
 
-    private RedisWriteException commandFailed(String what, String error) {
-        boolean retryable = RedisWriteException.isTransientReply(error);
-        return new RedisWriteException(
+    private RedisCommandException commandFailed(String what, String error) {
+        boolean retryable = RedisCommandException.isTransientReply(error);
+        return new RedisCommandException(
                 "Redis at " + config.describe() + " rejected " + what + ": " + error,
                 retryable,
                 null);
@@ -264,11 +187,6 @@ public final class RedisWriteClient implements AutoCloseable {
                     .add(item);
         }
         return groups;
-    }
-
-    private static HostAndPort redirectTarget(String error) {
-        // "ASK <slot> <host>:<port>"
-        return HostAndPort.from(error.substring(error.lastIndexOf(' ') + 1));
     }
 
     private static String text(Object reply) {

@@ -71,6 +71,24 @@ public final class RedisRowMapping implements Serializable {
         return command;
     }
 
+    public String[] keyNames() {
+        return keyNames.clone();
+    }
+
+    /** Positions of the key columns in the physical row, in key order. */
+    public int[] keyPositions() {
+        return keyPositions.clone();
+    }
+
+    /** Position of the {@code hash.field} column in the physical row, or -1. */
+    public int hashFieldPosition() {
+        return hashFieldPosition;
+    }
+
+    public String hashFieldName() {
+        return hashFieldName;
+    }
+
     /** Fills a {@link RedisRowMapping}; columns are given by position in the physical row. */
     public static final class Builder {
         private final String tableName;

@@ -1,8 +1,8 @@
 package io.github.flinkpack.redis.sink;
 
 import io.github.flinkpack.redis.client.RedisBatch;
+import io.github.flinkpack.redis.client.RedisCommandException;
 import io.github.flinkpack.redis.client.RedisWriteClient;
-import io.github.flinkpack.redis.client.RedisWriteException;
 import io.github.flinkpack.redis.config.RedisConnectionConfig;
 import io.github.flinkpack.redis.config.RedisWriteOptions;
 import io.github.flinkpack.redis.config.SinkDeliveryGuarantee;
@@ -189,7 +189,7 @@ final class RedisSinkWriter implements SinkWriter<RowData> {
                 client.write(batch);
                 currentSendTimeMillis = System.currentTimeMillis() - sendStarted;
                 break;
-            } catch (RedisWriteException e) {
+            } catch (RedisCommandException e) {
                 if (!e.isRetryable() || attempt >= options.maxRetries()) {
                     numRecordsSendErrors.inc(rows);
                     throw new IOException(

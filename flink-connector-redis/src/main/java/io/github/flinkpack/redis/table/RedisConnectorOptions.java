@@ -3,7 +3,9 @@ package io.github.flinkpack.redis.table;
 import io.github.flinkpack.redis.config.DeleteBehavior;
 import io.github.flinkpack.redis.config.NullKeyPolicy;
 import io.github.flinkpack.redis.config.NullValuePolicy;
+import io.github.flinkpack.redis.config.ParseErrorPolicy;
 import io.github.flinkpack.redis.config.RedisMode;
+import io.github.flinkpack.redis.config.ScanErrorPolicy;
 import io.github.flinkpack.redis.config.SinkDeliveryGuarantee;
 import io.github.flinkpack.redis.config.TtlMode;
 import io.github.flinkpack.redis.config.ValueFormat;
@@ -227,4 +229,52 @@ public final class RedisConnectorOptions {
                     .durationType()
                     .defaultValue(Duration.ofMillis(200))
                     .withDescription("Wait before the first retry; doubled for each further one.");
+
+    // ------------------------------------------------------------------ lookup and scan
+    // The cache and 'lookup.max-retries' are Flink's own LookupOptions.
+
+    public static final ConfigOption<Boolean> LOOKUP_ASYNC =
+            ConfigOptions.key("lookup.async")
+                    .booleanType()
+                    .defaultValue(true)
+                    .withDescription(
+                            "Asynchronous lookups: the keys in flight (up to"
+                                    + " 'table.exec.async-lookup.buffer-capacity') are read in one"
+                                    + " pipelined round trip per node. false: one synchronous read"
+                                    + " per row.");
+
+    public static final ConfigOption<ParseErrorPolicy> LOOKUP_ON_PARSE_ERROR =
+            ConfigOptions.key("lookup.on-parse-error")
+                    .enumType(ParseErrorPolicy.class)
+                    .defaultValue(ParseErrorPolicy.FAIL)
+                    .withDescription(
+                            "A Redis value that does not read as its column's type: fail the job"
+                                    + " naming the key, column and value, or read it as NULL"
+                                    + " (counted in numParseErrors).");
+
+    public static final ConfigOption<Duration> LOOKUP_RETRY_BACKOFF =
+            ConfigOptions.key("lookup.retry.backoff")
+                    .durationType()
+                    .defaultValue(Duration.ofMillis(100))
+                    .withDescription(
+                            "Wait before the first retry of a failed read; doubled for each"
+                                    + " further one, up to 'lookup.max-retries'.");
+
+    public static final ConfigOption<Integer> SCAN_COUNT =
+            ConfigOptions.key("scan.count")
+                    .intType()
+                    .defaultValue(1000)
+                    .withDescription(
+                            "Keys a scan asks for per SCAN call (its COUNT hint); their values are"
+                                    + " read in one pipelined round trip.");
+
+    public static final ConfigOption<ScanErrorPolicy> SCAN_ON_ERROR =
+            ConfigOptions.key("scan.on-error")
+                    .enumType(ScanErrorPolicy.class)
+                    .defaultValue(ScanErrorPolicy.FAIL)
+                    .withDescription(
+                            "A key under 'key.prefix' that is not a row of the table (its name"
+                                    + " does not split into the key columns, its value does not read,"
+                                    + " or it holds another Redis type): fail the job naming it, or"
+                                    + " skip it (counted in numKeysSkipped).");
 }

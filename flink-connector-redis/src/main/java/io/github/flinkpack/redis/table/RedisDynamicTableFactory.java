@@ -3,24 +3,42 @@ package io.github.flinkpack.redis.table;
 import static io.github.flinkpack.redis.table.RedisConnectorOptions.*;
 import static io.github.flinkpack.redis.table.TableErrors.error;
 
+import io.github.flinkpack.redis.config.RedisCommand;
 import io.github.flinkpack.redis.config.RedisConnectionConfig;
 import io.github.flinkpack.redis.config.RedisWriteOptions;
+import io.github.flinkpack.redis.serialization.FieldParser;
 import io.github.flinkpack.redis.serialization.RedisRowConverter;
 import io.github.flinkpack.redis.serialization.RedisRowMapping;
+import io.github.flinkpack.redis.serialization.RedisRowReader;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.apache.flink.annotation.PublicEvolving;
 import org.apache.flink.configuration.ConfigOption;
 import org.apache.flink.configuration.ReadableConfig;
+import org.apache.flink.table.catalog.Column;
 import org.apache.flink.table.catalog.ResolvedSchema;
 import org.apache.flink.table.connector.sink.DynamicTableSink;
+import org.apache.flink.table.connector.source.DynamicTableSource;
+import org.apache.flink.table.connector.source.lookup.LookupOptions;
+import org.apache.flink.table.connector.source.lookup.cache.DefaultLookupCache;
+import org.apache.flink.table.connector.source.lookup.cache.LookupCache;
 import org.apache.flink.table.factories.DynamicTableSinkFactory;
+import org.apache.flink.table.factories.DynamicTableSourceFactory;
 import org.apache.flink.table.factories.FactoryUtil;
+import org.apache.flink.table.types.logical.LogicalType;
 
-/** Creates {@code 'connector' = 'redis'} sinks and checks their options against the schema. */
+/**
+ * Creates {@code 'connector' = 'redis'} sinks, lookup tables and bounded scans, and checks their
+ * options against the schema. Reading and writing share one mapping, so one table definition reads
+ * back what it writes.
+ */
 @PublicEvolving
-public final class RedisDynamicTableFactory implements DynamicTableSinkFactory {
+public final class RedisDynamicTableFactory
+        implements DynamicTableSinkFactory, DynamicTableSourceFactory {
 
     public static final String IDENTIFIER = "redis";
 
@@ -68,7 +86,18 @@ public final class RedisDynamicTableFactory implements DynamicTableSinkFactory {
                         SINK_DELIVERY_GUARANTEE,
                         SINK_MAX_RETRIES,
                         SINK_RETRY_BACKOFF,
-                        FactoryUtil.SINK_PARALLELISM));
+                        FactoryUtil.SINK_PARALLELISM,
+                        LOOKUP_ASYNC,
+                        LOOKUP_ON_PARSE_ERROR,
+                        LOOKUP_RETRY_BACKOFF,
+                        LookupOptions.MAX_RETRIES,
+                        LookupOptions.CACHE_TYPE,
+                        LookupOptions.PARTIAL_CACHE_MAX_ROWS,
+                        LookupOptions.PARTIAL_CACHE_EXPIRE_AFTER_WRITE,
+                        LookupOptions.PARTIAL_CACHE_EXPIRE_AFTER_ACCESS,
+                        LookupOptions.PARTIAL_CACHE_CACHE_MISSING_KEY,
+                        SCAN_COUNT,
+                        SCAN_ON_ERROR));
     }
 
     @Override
@@ -88,6 +117,100 @@ public final class RedisDynamicTableFactory implements DynamicTableSinkFactory {
                 new RedisRowConverter(mapping),
                 schema.getPrimaryKey().isPresent(),
                 options.getOptional(FactoryUtil.SINK_PARALLELISM).orElse(null));
+    }
+
+    @Override
+    public DynamicTableSource createDynamicTableSource(Context context) {
+        FactoryUtil.TableFactoryHelper helper = FactoryUtil.createTableFactoryHelper(this, context);
+        helper.validate();
+        ReadableConfig options = helper.getOptions();
+        String table = context.getObjectIdentifier().asSummaryString();
+        ResolvedSchema schema = context.getCatalogTable().getResolvedSchema();
+
+        RedisConnectionConfig connection = RedisConnectionSettings.from(table, options);
+        RedisRowMapping mapping = RedisRowMappings.from(table, options, schema);
+        if (mapping.command() == RedisCommand.EXPIRE) {
+            throw error(
+                    table,
+                    "'command' = 'EXPIRE' only sets TTLs, so there is no value to read. Read the"
+                            + " keys with the table that writes them.");
+        }
+        List<Column> physical =
+                schema.getColumns().stream()
+                        .filter(Column::isPhysical)
+                        .collect(Collectors.toList());
+        List<String> names = new ArrayList<>();
+        List<LogicalType> types = new ArrayList<>();
+        for (Column column : physical) {
+            LogicalType type = column.getDataType().getLogicalType();
+            if (!FieldParser.canRead(type)) {
+                throw error(
+                        table,
+                        "column '"
+                                + column.getName()
+                                + "' is "
+                                + type.asSummaryString()
+                                + ", which cannot be read back from Redis. Use text, numbers,"
+                                + " BOOLEAN, DECIMAL, dates and times, BYTES, or ARRAY / MAP / ROW of"
+                                + " those.");
+            }
+            names.add(column.getName());
+            types.add(type);
+        }
+        return new RedisDynamicTableSource(
+                table,
+                connection,
+                new RedisRowReader(mapping),
+                schema.getPrimaryKey().isPresent(),
+                names,
+                types,
+                readSettings(table, options),
+                lookupCache(table, options));
+    }
+
+    private static RedisReadSettings readSettings(String table, ReadableConfig options) {
+        int retries = options.get(LookupOptions.MAX_RETRIES);
+        if (retries < 0) {
+            throw error(table, "'lookup.max-retries' = " + retries + " must be 0 or more.");
+        }
+        int count = options.get(SCAN_COUNT);
+        if (count < 1) {
+            throw error(table, "'scan.count' = " + count + " must be at least 1.");
+        }
+        return new RedisReadSettings(
+                options.get(LOOKUP_ASYNC),
+                options.get(LOOKUP_ON_PARSE_ERROR),
+                retries,
+                options.get(LOOKUP_RETRY_BACKOFF),
+                count,
+                options.get(SCAN_ON_ERROR));
+    }
+
+    private static LookupCache lookupCache(String table, ReadableConfig options) {
+        switch (options.get(LookupOptions.CACHE_TYPE)) {
+            case PARTIAL:
+                if (!options.getOptional(LookupOptions.PARTIAL_CACHE_MAX_ROWS).isPresent()
+                        && !options.getOptional(LookupOptions.PARTIAL_CACHE_EXPIRE_AFTER_WRITE)
+                                .isPresent()
+                        && !options.getOptional(LookupOptions.PARTIAL_CACHE_EXPIRE_AFTER_ACCESS)
+                                .isPresent()) {
+                    throw error(
+                            table,
+                            "'lookup.cache' = 'PARTIAL' needs a bound: set"
+                                    + " 'lookup.partial-cache.max-rows' and/or"
+                                    + " 'lookup.partial-cache.expire-after-write' /"
+                                    + " '.expire-after-access'.");
+                }
+                return DefaultLookupCache.fromConfig(options);
+            case FULL:
+                throw error(
+                        table,
+                        "'lookup.cache' = 'FULL' is not supported by the Redis connector. Use"
+                                + " 'PARTIAL' with 'lookup.partial-cache.max-rows' at least the"
+                                + " number of keys to hold every key.");
+            default:
+                return null;
+        }
     }
 
     private static RedisWriteOptions writeOptions(String table, ReadableConfig options) {

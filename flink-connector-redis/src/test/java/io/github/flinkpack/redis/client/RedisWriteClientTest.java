@@ -96,10 +96,10 @@ class RedisWriteClientTest {
                     new RedisBatch(7, List.of(), List.of(incr("ok", 1), incr("not-a-counter", 1)));
 
             assertThatThrownBy(() -> client.write(batch))
-                    .isInstanceOf(RedisWriteException.class)
+                    .isInstanceOf(RedisCommandException.class)
                     .hasMessageContaining("key 'not-a-counter'")
                     .hasMessageContaining("WRONGTYPE")
-                    .matches(e -> !((RedisWriteException) e).isRetryable());
+                    .matches(e -> !((RedisCommandException) e).isRetryable());
             // The batch was applied and marked apart from the rejected key: a resend is a no-op.
             client.write(batch);
             assertThat(redis.get("ok")).isEqualTo("1");
@@ -121,7 +121,7 @@ class RedisWriteClientTest {
             assertThatThrownBy(() -> client.write(new RedisBatch(1, List.of(hset), List.of())))
                     .hasMessageContaining("HSET text")
                     .hasMessageContaining("WRONGTYPE")
-                    .matches(e -> !((RedisWriteException) e).isRetryable());
+                    .matches(e -> !((RedisCommandException) e).isRetryable());
         }
     }
 

@@ -2,8 +2,11 @@ package io.github.flinkpack.redis.client;
 
 import java.nio.charset.StandardCharsets;
 
-/** A batch that Redis did not fully apply; {@link #isRetryable()} says whether to try again. */
-public final class RedisWriteException extends Exception {
+/**
+ * A batch of writes or reads that Redis did not fully serve; {@link #isRetryable()} says whether to
+ * try again.
+ */
+public final class RedisCommandException extends Exception {
 
     private static final long serialVersionUID = 1L;
 
@@ -21,7 +24,7 @@ public final class RedisWriteException extends Exception {
 
     private final boolean retryable;
 
-    public RedisWriteException(String message, boolean retryable, Throwable cause) {
+    public RedisCommandException(String message, boolean retryable, Throwable cause) {
         super(message, cause);
         this.retryable = retryable;
     }
