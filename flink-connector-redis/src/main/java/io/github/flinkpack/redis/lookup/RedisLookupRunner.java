@@ -79,6 +79,12 @@ public final class RedisLookupRunner implements Serializable {
             throw new IllegalStateException(
                     "Redis table '" + tableName + "' (lookup): " + e.getMessage(), e);
         }
+        LOG.info(
+                "Redis lookup for table '{}' reading {} from {} ({} retries)",
+                tableName,
+                reader.shape(),
+                connection.describe(),
+                maxRetries);
         numLookups = metrics.counter("numLookups");
         numLookupMisses = metrics.counter("numLookupMisses");
         numLookupErrors = metrics.counter("numLookupErrors");

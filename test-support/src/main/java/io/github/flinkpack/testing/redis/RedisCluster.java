@@ -70,6 +70,68 @@ public final class RedisCluster implements AutoCloseable {
                 nodes(), DefaultJedisClientConfig.builder().socketTimeoutMillis(5000).build());
     }
 
+    /** The master that serves {@code slot} now. */
+    public RedisServer ownerOf(int slot) {
+        try (Jedis any = masters.get(0).newClient()) {
+            for (String line : any.clusterNodes().split("\n")) {
+                String[] parts = line.trim().split(" ");
+                if (parts.length < 9 || !parts[2].contains("master")) {
+                    continue;
+                }
+                for (int i = 8; i < parts.length; i++) {
+                    String[] range = parts[i].split("-");
+                    if (range[0].startsWith("[")) {
+                        continue;
+                    }
+                    int from = Integer.parseInt(range[0]);
+                    int to = range.length > 1 ? Integer.parseInt(range[1]) : from;
+                    if (slot >= from && slot <= to) {
+                        int port = Integer.parseInt(parts[1].split("[:@]")[1]);
+                        return masters.stream()
+                                .filter(m -> m.port() == port)
+                                .findFirst()
+                                .orElseThrow();
+                    }
+                }
+            }
+        }
+        throw new IllegalStateException("No master serves slot " + slot);
+    }
+
+    /**
+     * Moves {@code slot} with its keys to {@code target} the way {@code redis-cli --cluster
+     * reshard} does (IMPORTING, MIGRATING, MIGRATE, NODE): clients that still route the slot to the
+     * old owner get {@code MOVED}.
+     */
+    public void moveSlot(int slot, RedisServer target) {
+        RedisServer source = ownerOf(slot);
+        if (source == target) {
+            throw new IllegalArgumentException("slot " + slot + " is already on " + target);
+        }
+        try (Jedis from = source.newClient();
+                Jedis to = target.newClient()) {
+            String fromId = from.clusterMyId();
+            String toId = to.clusterMyId();
+            to.clusterSetSlotImporting(slot, fromId);
+            from.clusterSetSlotMigrating(slot, toId);
+            List<String> keys;
+            while (!(keys = from.clusterGetKeysInSlot(slot, 1000)).isEmpty()) {
+                from.migrate(
+                        target.host(),
+                        target.port(),
+                        0,
+                        5000,
+                        new redis.clients.jedis.params.MigrateParams(),
+                        keys.toArray(new String[0]));
+            }
+            for (RedisServer master : masters) {
+                try (Jedis node = master.newClient()) {
+                    node.clusterSetSlotNode(slot, toId);
+                }
+            }
+        }
+    }
+
     @Override
     public void close() {
         masters.forEach(RedisServer::close);
