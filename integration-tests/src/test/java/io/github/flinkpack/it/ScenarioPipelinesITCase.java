@@ -17,8 +17,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import redis.clients.jedis.Jedis;
 
 /**
- * SCENARIOS 003 and 004 case 2 on the session cluster, submitted with the SQL client; the other
- * scenarios run in {@link ClusterEndToEndITCase} (000, 001, 002, 004 cases 1 and 3).
+ * SCENARIOS 003, 004 case 2 and 000's flags read back by a lookup join on the session cluster,
+ * submitted with the SQL client; the other scenarios run in {@link ClusterEndToEndITCase} (000,
+ * 001, 002, 004 cases 1 and 3).
  */
 class ScenarioPipelinesITCase {
 
@@ -220,5 +221,110 @@ class ScenarioPipelinesITCase {
             }
         }
         return keys;
+    }
+
+    /** One table definition: the flag query writes it, the routing query looks it up. */
+    private static final String FLAG_TABLE =
+            "CREATE TABLE frequent_login_flag (user_id STRING, flag STRING,"
+                    + " PRIMARY KEY (user_id) NOT ENFORCED) WITH ('connector' = 'redis',"
+                    + " 'url' = '${redis}', 'key.prefix' = 'flag:frequent-login:',"
+                    + " 'ttl' = '10 s', 'lookup.cache' = 'NONE');\n";
+
+    /**
+     * SCENARIOS 000: the matching team's rules read the flags another query keeps in Redis. A
+     * streaming routing query joins match events from Kafka with the flags (FOR SYSTEM_TIME AS OF,
+     * asynchronous lookups) and routes each event; a flag query over the login events sets a flag
+     * with a TTL for users who logged in 3 times. Events of flagged users are routed as flagged
+     * while the flag lives, and as normal once it has expired.
+     */
+    @Test
+    void scenario000FlagsSetWithATtlAreReadBackByALookupJoinUntilTheyExpire() {
+        KAFKA.createTopic("match-events", 1);
+        KAFKA.createTopic("logins-000", 1);
+        CLUSTER.runScript(
+                "000-route",
+                "SET 'pipeline.name' = 'scenario-000-route-flagged';\n"
+                        + "CREATE TABLE match_event (event_id STRING, user_id STRING,"
+                        + " proc AS PROCTIME()) WITH ('connector' = 'kafka', 'topic' ="
+                        + " 'match-events', 'properties.bootstrap.servers' = '${kafka}',"
+                        + " 'scan.startup.mode' = 'earliest-offset', 'format' = 'json');\n"
+                        + FLAG_TABLE
+                        + "CREATE TABLE routed (event_id STRING, route STRING,"
+                        + " PRIMARY KEY (event_id) NOT ENFORCED) WITH ('connector' = 'redis',"
+                        + " 'url' = '${redis}', 'key.prefix' = 'route:',"
+                        + " 'sink.buffer-flush.interval' = '100 ms');\n"
+                        + "INSERT INTO routed SELECT e.event_id, CASE WHEN f.flag = 'true' THEN"
+                        + " 'flagged' ELSE 'normal' END FROM match_event AS e LEFT JOIN"
+                        + " frequent_login_flag FOR SYSTEM_TIME AS OF e.proc AS f"
+                        + " ON e.user_id = f.user_id;\n",
+                KAFKA,
+                REDIS);
+        KAFKA.produce("match-events", matchEvent("e0", "u9"));
+        awaitRoutes(Map.of("e0", "normal"));
+
+        List<String> logins = new ArrayList<>();
+        for (String user : new String[] {"u1", "u1", "u1", "u2", "u2", "u2", "u3"}) {
+            logins.add("{\"user_id\": \"" + user + "\"}");
+        }
+        KAFKA.produce("logins-000", logins.toArray(new String[0]));
+        CLUSTER.runScript(
+                "000-flags",
+                "SET 'table.dml-sync' = 'true';\n"
+                        + "CREATE TABLE logins (user_id STRING) WITH ('connector' = 'kafka',"
+                        + " 'topic' = 'logins-000', 'properties.bootstrap.servers' = '${kafka}',"
+                        + " 'scan.startup.mode' = 'earliest-offset',"
+                        + " 'scan.bounded.mode' = 'latest-offset', 'format' = 'json');\n"
+                        + FLAG_TABLE
+                        + "INSERT INTO frequent_login_flag SELECT user_id, 'true' FROM logins"
+                        + " GROUP BY user_id HAVING COUNT(*) >= 3;\n",
+                KAFKA,
+                REDIS);
+        try (Jedis jedis = REDIS.newClient()) {
+            assertThat(jedis.pttl("flag:frequent-login:u1")).isBetween(1L, 10_000L);
+            assertThat(jedis.exists("flag:frequent-login:u3")).isFalse();
+        }
+        KAFKA.produce(
+                "match-events",
+                matchEvent("e1", "u1"),
+                matchEvent("e2", "u2"),
+                matchEvent("e3", "u3"));
+        awaitRoutes(Map.of("e0", "normal", "e1", "flagged", "e2", "flagged", "e3", "normal"));
+
+        Deadline.await(
+                Duration.ofSeconds(30),
+                "the flags to expire",
+                () -> {
+                    try (Jedis jedis = REDIS.newClient()) {
+                        return jedis.keys("flag:frequent-login:*").isEmpty();
+                    }
+                },
+                () -> "flags still there");
+        KAFKA.produce("match-events", matchEvent("e4", "u1"), matchEvent("e5", "u2"));
+        awaitRoutes(
+                Map.of(
+                        "e0", "normal", "e1", "flagged", "e2", "flagged", "e3", "normal", "e4",
+                        "normal", "e5", "normal"));
+        CLUSTER.flink().cancelAllJobs();
+    }
+
+    private static String matchEvent(String eventId, String userId) {
+        return "{\"event_id\": \"" + eventId + "\", \"user_id\": \"" + userId + "\"}";
+    }
+
+    private static void awaitRoutes(Map<String, String> expected) {
+        Map<String, String> actual = new TreeMap<>();
+        Deadline.await(
+                Duration.ofMinutes(2),
+                "routes " + expected,
+                () -> {
+                    actual.clear();
+                    try (Jedis jedis = REDIS.newClient()) {
+                        for (String key : jedis.keys("route:*")) {
+                            actual.put(key.substring("route:".length()), jedis.get(key));
+                        }
+                    }
+                    return actual.equals(new TreeMap<>(expected));
+                },
+                () -> "found " + actual + "\n" + CLUSTER.flink().describe());
     }
 }
