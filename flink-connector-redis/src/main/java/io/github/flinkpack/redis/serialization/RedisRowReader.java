@@ -4,6 +4,7 @@ import io.github.flinkpack.redis.client.KeyedCommand;
 import io.github.flinkpack.redis.config.ValueFormat;
 import java.io.Serializable;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.apache.flink.metrics.Counter;
@@ -346,18 +347,6 @@ public final class RedisRowReader implements Serializable {
         return args;
     }
 
-    private static boolean startsWith(byte[] key, byte[] prefix) {
-        if (key.length < prefix.length) {
-            return false;
-        }
-        for (int i = 0; i < prefix.length; i++) {
-            if (key[i] != prefix[i]) {
-                return false;
-            }
-        }
-        return true;
-    }
-
     static String shown(String text) {
         return text.length() > SHOWN_CHARACTERS
                 ? text.substring(0, SHOWN_CHARACTERS) + "..."
@@ -370,5 +359,10 @@ public final class RedisRowReader implements Serializable {
             parsers[i] = new FieldParser(types[i]);
         }
         return parsers;
+    }
+
+    private static boolean startsWith(byte[] key, byte[] prefix) {
+        return key.length >= prefix.length
+                && Arrays.equals(key, 0, prefix.length, prefix, 0, prefix.length);
     }
 }

@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Deque;
 import java.util.List;
 import org.apache.flink.connector.base.source.reader.RecordsBySplits;
@@ -176,18 +177,6 @@ final class RedisScanSplitReader implements SplitReader<ScannedRow, RedisScanSpl
         return client;
     }
 
-    private static boolean startsWith(byte[] key, byte[] prefix) {
-        if (key.length < prefix.length) {
-            return false;
-        }
-        for (int i = 0; i < prefix.length; i++) {
-            if (key[i] != prefix[i]) {
-                return false;
-            }
-        }
-        return true;
-    }
-
     @Override
     public void handleSplitsChanges(SplitsChange<RedisScanSplit> change) {
         if (change instanceof SplitsAddition) {
@@ -205,5 +194,10 @@ final class RedisScanSplitReader implements SplitReader<ScannedRow, RedisScanSpl
         if (client != null) {
             client.close();
         }
+    }
+
+    private static boolean startsWith(byte[] key, byte[] prefix) {
+        return key.length >= prefix.length
+                && Arrays.equals(key, 0, prefix.length, prefix, 0, prefix.length);
     }
 }

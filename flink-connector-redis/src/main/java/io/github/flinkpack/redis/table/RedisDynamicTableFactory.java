@@ -102,33 +102,43 @@ public final class RedisDynamicTableFactory
 
     @Override
     public DynamicTableSink createDynamicTableSink(Context context) {
-        FactoryUtil.TableFactoryHelper helper = FactoryUtil.createTableFactoryHelper(this, context);
-        helper.validate();
-        ReadableConfig options = helper.getOptions();
-        String table = context.getObjectIdentifier().asSummaryString();
-        ResolvedSchema schema = context.getCatalogTable().getResolvedSchema();
-
-        RedisConnectionConfig connection = RedisConnectionSettings.from(table, options);
-        RedisRowMapping mapping = RedisRowMappings.from(table, options, schema);
-        RedisWriteOptions writeOptions = writeOptions(table, options);
+        Checked t = new Checked(this, context);
         return new RedisDynamicTableSink(
-                connection,
-                writeOptions,
-                new RedisRowConverter(mapping),
-                schema.getPrimaryKey().isPresent(),
-                options.getOptional(FactoryUtil.SINK_PARALLELISM).orElse(null));
+                t.connection,
+                writeOptions(t.table, t.options),
+                new RedisRowConverter(t.mapping),
+                t.schema.getPrimaryKey().isPresent(),
+                t.options.getOptional(FactoryUtil.SINK_PARALLELISM).orElse(null));
+    }
+
+    /** What reading and writing share: the validated options, connection and row mapping. */
+    private static final class Checked {
+        final ReadableConfig options;
+        final String table;
+        final ResolvedSchema schema;
+        final RedisConnectionConfig connection;
+        final RedisRowMapping mapping;
+
+        Checked(RedisDynamicTableFactory factory, Context context) {
+            FactoryUtil.TableFactoryHelper helper =
+                    FactoryUtil.createTableFactoryHelper(factory, context);
+            helper.validate();
+            options = helper.getOptions();
+            table = context.getObjectIdentifier().asSummaryString();
+            schema = context.getCatalogTable().getResolvedSchema();
+            connection = RedisConnectionSettings.from(table, options);
+            mapping = RedisRowMappings.from(table, options, schema);
+        }
     }
 
     @Override
     public DynamicTableSource createDynamicTableSource(Context context) {
-        FactoryUtil.TableFactoryHelper helper = FactoryUtil.createTableFactoryHelper(this, context);
-        helper.validate();
-        ReadableConfig options = helper.getOptions();
-        String table = context.getObjectIdentifier().asSummaryString();
-        ResolvedSchema schema = context.getCatalogTable().getResolvedSchema();
-
-        RedisConnectionConfig connection = RedisConnectionSettings.from(table, options);
-        RedisRowMapping mapping = RedisRowMappings.from(table, options, schema);
+        Checked checked = new Checked(this, context);
+        String table = checked.table;
+        ReadableConfig options = checked.options;
+        ResolvedSchema schema = checked.schema;
+        RedisConnectionConfig connection = checked.connection;
+        RedisRowMapping mapping = checked.mapping;
         if (mapping.command() == RedisCommand.EXPIRE) {
             throw error(
                     table,
