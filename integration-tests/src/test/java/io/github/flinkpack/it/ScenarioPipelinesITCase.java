@@ -305,6 +305,20 @@ class ScenarioPipelinesITCase {
                         "e0", "normal", "e1", "flagged", "e2", "flagged", "e3", "normal", "e4",
                         "normal", "e5", "normal"));
         CLUSTER.flink().cancelAllJobs();
+
+        // The routes read back by a bounded scan of the same table, in batch mode.
+        String output =
+                CLUSTER.runScript(
+                        "000-routes-scan",
+                        "SET 'execution.runtime-mode' = 'batch';\n"
+                                + "SET 'sql-client.execution.result-mode' = 'tableau';\n"
+                                + "CREATE TABLE routed (event_id STRING, route STRING,"
+                                + " PRIMARY KEY (event_id) NOT ENFORCED) WITH ('connector' ="
+                                + " 'redis', 'url' = '${redis}', 'key.prefix' = 'route:');\n"
+                                + "SELECT route, COUNT(*) AS events FROM routed GROUP BY route;\n",
+                        KAFKA,
+                        REDIS);
+        assertThat(output).containsPattern("flagged +\\| +2 +\\|").containsPattern("normal +\\| +4 +\\|");
     }
 
     private static String matchEvent(String eventId, String userId) {

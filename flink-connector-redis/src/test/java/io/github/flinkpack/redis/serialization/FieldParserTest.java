@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
+import org.apache.flink.api.common.typeutils.base.StringSerializer;
 import org.apache.flink.table.data.DecimalData;
 import org.apache.flink.table.data.GenericArrayData;
 import org.apache.flink.table.data.GenericRowData;
@@ -97,8 +98,13 @@ class FieldParserTest {
 
     @Test
     void rawTypesCannotBeRead() {
-        assertThat(FieldParser.canRead(new RawType<>(String.class, null))).isFalse();
-        assertThat(FieldParser.canRead(new ArrayType(new RawType<>(String.class, null)))).isFalse();
+        assertThat(FieldParser.canRead(new RawType<>(String.class, StringSerializer.INSTANCE)))
+                .isFalse();
+        assertThat(
+                        FieldParser.canRead(
+                                new ArrayType(
+                                        new RawType<>(String.class, StringSerializer.INSTANCE))))
+                .isFalse();
         assertThat(FieldParser.canRead(new ArrayType(new TimestampType(3)))).isTrue();
     }
 
