@@ -318,7 +318,9 @@ class ScenarioPipelinesITCase {
                                 + "SELECT route, COUNT(*) AS events FROM routed GROUP BY route;\n",
                         KAFKA,
                         REDIS);
-        assertThat(output).containsPattern("flagged +\\| +2 +\\|").containsPattern("normal +\\| +4 +\\|");
+        assertThat(output)
+                .containsPattern("flagged +\\| +2 +\\|")
+                .containsPattern("normal +\\| +4 +\\|");
     }
 
     private static String matchEvent(String eventId, String userId) {
