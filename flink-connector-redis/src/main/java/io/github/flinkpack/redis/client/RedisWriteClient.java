@@ -15,6 +15,7 @@ import redis.clients.jedis.Pipeline;
 import redis.clients.jedis.Protocol;
 import redis.clients.jedis.exceptions.JedisDataException;
 import redis.clients.jedis.exceptions.JedisException;
+import redis.clients.jedis.util.JedisClusterCRC16;
 
 /**
  * Writes batches: plain commands pipelined per node (one round trip per node), counter deltas
@@ -65,6 +66,135 @@ public final class RedisWriteClient implements AutoCloseable {
                             + e.getMessage(),
                     true,
                     e);
+        }
+    }
+
+    /**
+     * Applies an exactly-once commit with {@link CommitScript}: one script per node, the ops
+     * grouped under markers {@code <prefix>[{slot tag}]<markerBase>} that record {@code sequence}.
+     * A repeat of an applied commit changes nothing.
+     *
+     * @throws RedisCommandException retryable when Redis could not be reached or kept redirecting;
+     *     not retryable when Redis refused ops of the commit (the rest is applied and marked)
+     */
+    public void commit(String markerBase, long sequence, long retentionMillis, List<byte[][]> ops)
+            throws RedisCommandException {
+        Map<Integer, CommitGroup> bySlot = new LinkedHashMap<>();
+        for (byte[][] op : ops) {
+            int slot = nodes.isCluster() ? JedisClusterCRC16.getSlot(op[1]) : -1;
+            bySlot.computeIfAbsent(slot, s -> new CommitGroup(markerKey(s, markerBase)))
+                    .ops
+                    .add(op);
+        }
+        List<CommitGroup> pending = new ArrayList<>(bySlot.values());
+        try {
+            for (int redirect = 0; redirect <= MAX_REDIRECTS; redirect++) {
+                List<CommitGroup> again = new ArrayList<>();
+                StringBuilder refused = new StringBuilder();
+                int refusals = 0;
+                for (Map.Entry<HostAndPort, List<CommitGroup>> node :
+                        groupByNode(pending, g -> g.marker).entrySet()) {
+                    List<CommitGroup> groups = node.getValue();
+                    Object reply = evalCommit(node.getKey(), groups, sequence, retentionMillis);
+                    if (reply instanceof JedisDataException) {
+                        String error = ((JedisDataException) reply).getMessage();
+                        if (error.startsWith("MOVED ") || error.startsWith("ASK ")) {
+                            again.addAll(groups);
+                            continue;
+                        }
+                        throw commandFailed("an exactly-once commit of " + ops.size(), error);
+                    }
+                    List<?> triples = (List<?>) reply;
+                    for (int i = 0; i + 2 < triples.size(); i += 3) {
+                        String kind = text(triples.get(i));
+                        if (kind.equals("moved")) {
+                            again.add(groups.get(Integer.parseInt(text(triples.get(i + 1))) - 1));
+                        } else if (refusals++ < 10) {
+                            refused.append(refused.length() == 0 ? "" : "; ")
+                                    .append("key '")
+                                    .append(
+                                            RedisCommandException.printable(
+                                                    (byte[]) triples.get(i + 1)))
+                                    .append("': ")
+                                    .append(text(triples.get(i + 2)));
+                        }
+                    }
+                }
+                if (refusals > 0) {
+                    // Applied and marked except for these keys: a retry would change nothing.
+                    throw new RedisCommandException(
+                            "Redis at "
+                                    + config.describe()
+                                    + " refused "
+                                    + refusals
+                                    + " write(s) of an exactly-once commit: "
+                                    + refused,
+                            false,
+                            null);
+                }
+                if (again.isEmpty()) {
+                    return;
+                }
+                nodes.refreshTopology();
+                pending = again;
+            }
+        } catch (JedisException e) {
+            throw new RedisCommandException(
+                    "An exactly-once commit of "
+                            + ops.size()
+                            + " writes to "
+                            + config.describe()
+                            + " failed: "
+                            + e.getMessage(),
+                    true,
+                    e);
+        }
+        throw new RedisCommandException(
+                "Exactly-once commit still redirected after " + MAX_REDIRECTS + " reloads",
+                true,
+                null);
+    }
+
+    private Object evalCommit(
+            HostAndPort node, List<CommitGroup> groups, long sequence, long retentionMillis) {
+        List<byte[]> args = new ArrayList<>();
+        args.add(nodes.isCluster() ? CommitScript.CLUSTER : CommitScript.STANDALONE);
+        args.add(ascii(1));
+        args.add(groups.get(0).marker);
+        args.add(ascii(sequence));
+        args.add(ascii(retentionMillis));
+        args.add(ascii(groups.size()));
+        for (CommitGroup group : groups) {
+            args.add(group.marker);
+            args.add(ascii(group.ops.size()));
+        }
+        for (CommitGroup group : groups) {
+            for (byte[][] op : group.ops) {
+                args.add(ascii(op.length));
+                for (byte[] part : op) {
+                    args.add(part);
+                }
+            }
+        }
+        try (Connection connection = nodes.borrow(node)) {
+            Pipeline pipeline = new Pipeline(connection);
+            pipeline.sendCommand(Protocol.Command.EVAL, args.toArray(new byte[0][]));
+            return pipeline.syncAndReturnAll().get(0);
+        }
+    }
+
+    private static byte[] markerKey(int slot, String markerBase) {
+        String tag = slot < 0 ? "" : "{" + SlotTags.forSlot(slot) + "}";
+        return (CommitOps.MARKER_PREFIX + tag + markerBase).getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** The ops of one slot (or of the whole server), under one marker. */
+    private static final class CommitGroup {
+        final byte[] marker;
+        final List<byte[][]> ops = new ArrayList<>();
+
+        CommitGroup(byte[] marker) {
+            this.marker = marker;
         }
     }
 

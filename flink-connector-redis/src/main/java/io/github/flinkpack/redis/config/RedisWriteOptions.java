@@ -14,6 +14,7 @@ public final class RedisWriteOptions implements Serializable {
     private final int maxRetries;
     private final Duration retryBackoff;
     private final TtlMode ttlMode;
+    private final Duration markerRetention;
 
     public RedisWriteOptions(
             int maxBufferedRows,
@@ -21,13 +22,15 @@ public final class RedisWriteOptions implements Serializable {
             SinkDeliveryGuarantee deliveryGuarantee,
             int maxRetries,
             Duration retryBackoff,
-            TtlMode ttlMode) {
+            TtlMode ttlMode,
+            Duration markerRetention) {
         this.maxBufferedRows = maxBufferedRows;
         this.flushInterval = flushInterval;
         this.deliveryGuarantee = deliveryGuarantee;
         this.maxRetries = maxRetries;
         this.retryBackoff = retryBackoff;
         this.ttlMode = ttlMode;
+        this.markerRetention = markerRetention;
     }
 
     public int maxBufferedRows() {
@@ -54,6 +57,11 @@ public final class RedisWriteOptions implements Serializable {
         return ttlMode;
     }
 
+    /** How long an exactly-once commit marker is kept. */
+    public Duration markerRetention() {
+        return markerRetention;
+    }
+
     @Override
     public String toString() {
         return "RedisWriteOptions{maxBufferedRows="
@@ -68,6 +76,9 @@ public final class RedisWriteOptions implements Serializable {
                 + retryBackoff
                 + ", ttlMode="
                 + ttlMode
+                + (deliveryGuarantee == SinkDeliveryGuarantee.EXACTLY_ONCE
+                        ? ", markerRetention=" + markerRetention
+                        : "")
                 + "}";
     }
 }

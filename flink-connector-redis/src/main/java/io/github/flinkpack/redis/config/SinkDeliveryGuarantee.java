@@ -12,6 +12,12 @@ public enum SinkDeliveryGuarantee {
     AT_LEAST_ONCE,
 
     /**
+     * The rows of a checkpoint, reduced per key, are applied once, after the checkpoint completes:
+     * atomically per Redis node together with a marker that makes a repeated commit a no-op.
+     */
+    EXACTLY_ONCE,
+
+    /**
      * Rows are written when the buffer is full or the flush interval passes; a failure may lose
      * buffered rows.
      */

@@ -216,7 +216,19 @@ public final class RedisConnectorOptions {
             ConfigOptions.key("sink.delivery-guarantee")
                     .enumType(SinkDeliveryGuarantee.class)
                     .defaultValue(SinkDeliveryGuarantee.AT_LEAST_ONCE)
-                    .withDescription("at-least-once: checkpoints wait for buffered rows.");
+                    .withDescription(
+                            "at-least-once: checkpoints wait for buffered rows. exactly-once: a"
+                                    + " checkpoint's rows are applied once, after it completes"
+                                    + " (needs checkpointing). none: size and time flushes only.");
+
+    public static final ConfigOption<Duration> SINK_EXACTLY_ONCE_MARKER_RETENTION =
+            ConfigOptions.key("sink.exactly-once.marker-retention")
+                    .durationType()
+                    .defaultValue(Duration.ofDays(7))
+                    .withDescription(
+                            "exactly-once: how long the commit markers that make a repeated commit"
+                                    + " a no-op are kept. Restoring from a checkpoint or savepoint"
+                                    + " older than this may apply its last commit again.");
 
     public static final ConfigOption<Integer> SINK_MAX_RETRIES =
             ConfigOptions.key("sink.max-retries")

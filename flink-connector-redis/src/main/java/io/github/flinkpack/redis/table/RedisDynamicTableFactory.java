@@ -6,18 +6,24 @@ import static io.github.flinkpack.redis.table.TableErrors.error;
 import io.github.flinkpack.redis.config.RedisCommand;
 import io.github.flinkpack.redis.config.RedisConnectionConfig;
 import io.github.flinkpack.redis.config.RedisWriteOptions;
+import io.github.flinkpack.redis.config.SinkDeliveryGuarantee;
 import io.github.flinkpack.redis.serialization.FieldParser;
 import io.github.flinkpack.redis.serialization.RedisRowConverter;
 import io.github.flinkpack.redis.serialization.RedisRowMapping;
 import io.github.flinkpack.redis.serialization.RedisRowReader;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.apache.flink.annotation.PublicEvolving;
+import org.apache.flink.api.common.RuntimeExecutionMode;
 import org.apache.flink.configuration.ConfigOption;
+import org.apache.flink.configuration.ConfigOptions;
+import org.apache.flink.configuration.ExecutionOptions;
 import org.apache.flink.configuration.ReadableConfig;
 import org.apache.flink.table.catalog.Column;
 import org.apache.flink.table.catalog.ResolvedSchema;
@@ -84,6 +90,7 @@ public final class RedisDynamicTableFactory
                         SINK_BUFFER_FLUSH_MAX_ROWS,
                         SINK_BUFFER_FLUSH_INTERVAL,
                         SINK_DELIVERY_GUARANTEE,
+                        SINK_EXACTLY_ONCE_MARKER_RETENTION,
                         SINK_MAX_RETRIES,
                         SINK_RETRY_BACKOFF,
                         FactoryUtil.SINK_PARALLELISM,
@@ -103,6 +110,7 @@ public final class RedisDynamicTableFactory
     @Override
     public DynamicTableSink createDynamicTableSink(Context context) {
         Checked t = new Checked(this, context);
+        checkDeliveryGuarantee(t.table, t.options, context.getConfiguration());
         return new RedisDynamicTableSink(
                 t.connection,
                 writeOptions(t.table, t.options),
@@ -240,6 +248,39 @@ public final class RedisDynamicTableFactory
                 options.get(SINK_DELIVERY_GUARANTEE),
                 retries,
                 options.get(SINK_RETRY_BACKOFF),
-                options.get(TTL_MODE));
+                options.get(TTL_MODE),
+                options.get(SINK_EXACTLY_ONCE_MARKER_RETENTION));
+    }
+
+    private static final ConfigOption<Duration> CHECKPOINTING_INTERVAL =
+            ConfigOptions.key("execution.checkpointing.interval").durationType().noDefaultValue();
+
+    /** Exactly-once commits happen on completed checkpoints: a streaming job needs them. */
+    private static void checkDeliveryGuarantee(
+            String table, ReadableConfig options, ReadableConfig job) {
+        if (options.get(SINK_DELIVERY_GUARANTEE) != SinkDeliveryGuarantee.EXACTLY_ONCE) {
+            return;
+        }
+        Duration retention = options.get(SINK_EXACTLY_ONCE_MARKER_RETENTION);
+        if (retention.toMillis() < 1000) {
+            throw error(
+                    table,
+                    "'sink.exactly-once.marker-retention' = '"
+                            + retention
+                            + "' is too short: a restore older than it may apply its last commit"
+                            + " again. Keep it longer than the oldest checkpoint or savepoint you"
+                            + " may restore (default 7 d).");
+        }
+        boolean batch = job.get(ExecutionOptions.RUNTIME_MODE) == RuntimeExecutionMode.BATCH;
+        Optional<Duration> interval = job.getOptional(CHECKPOINTING_INTERVAL);
+        if (!batch && (!interval.isPresent() || interval.get().isZero())) {
+            throw error(
+                    table,
+                    "'sink.delivery-guarantee' = 'exactly-once' applies rows when a checkpoint"
+                            + " completes, and this streaming job has no checkpoints. Set"
+                            + " 'execution.checkpointing.interval' (e.g. SET"
+                            + " 'execution.checkpointing.interval' = '10 s'), or use"
+                            + " 'at-least-once'.");
+        }
     }
 }

@@ -2,7 +2,9 @@ package io.github.flinkpack.redis.table;
 
 import io.github.flinkpack.redis.config.RedisConnectionConfig;
 import io.github.flinkpack.redis.config.RedisWriteOptions;
+import io.github.flinkpack.redis.config.SinkDeliveryGuarantee;
 import io.github.flinkpack.redis.serialization.RedisRowConverter;
+import io.github.flinkpack.redis.sink.ExactlyOnceRedisSink;
 import io.github.flinkpack.redis.sink.RedisSink;
 import org.apache.flink.table.connector.ChangelogMode;
 import org.apache.flink.table.connector.sink.DynamicTableSink;
@@ -58,6 +60,10 @@ final class RedisDynamicTableSink implements DynamicTableSink {
 
     @Override
     public SinkRuntimeProvider getSinkRuntimeProvider(Context context) {
+        if (options.deliveryGuarantee() == SinkDeliveryGuarantee.EXACTLY_ONCE) {
+            return SinkV2Provider.of(
+                    new ExactlyOnceRedisSink(connection, options, converter), parallelism);
+        }
         return SinkV2Provider.of(new RedisSink(connection, options, converter), parallelism);
     }
 
@@ -69,6 +75,12 @@ final class RedisDynamicTableSink implements DynamicTableSink {
 
     @Override
     public String asSummaryString() {
-        return "Redis(" + converter.mapping().command() + " to " + connection.describe() + ")";
+        return "Redis("
+                + converter.mapping().command()
+                + " to "
+                + connection.describe()
+                + ", "
+                + options.deliveryGuarantee()
+                + ")";
     }
 }

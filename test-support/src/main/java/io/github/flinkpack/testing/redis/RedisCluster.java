@@ -28,17 +28,29 @@ public final class RedisCluster implements AutoCloseable {
 
     /** Starts {@code masterCount} (at least 3) masters and assigns all 16384 slots. */
     public static RedisCluster start(int masterCount) {
+        return start(masterCount, false);
+    }
+
+    /** The same with AOF (fsync on every write): a master can be restarted without losing data. */
+    public static RedisCluster startWithAppendOnly(int masterCount) {
+        return start(masterCount, true);
+    }
+
+    private static RedisCluster start(int masterCount, boolean appendOnly) {
         List<RedisServer> nodes = new ArrayList<>();
         try {
             for (int i = 0; i < masterCount; i++) {
-                nodes.add(
+                RedisServer.Builder node =
                         RedisServer.builder()
                                 .name("cluster-" + i)
                                 .port(FreePorts.withClusterBus())
                                 .config("cluster-enabled yes")
                                 .config("cluster-config-file nodes.conf")
-                                .config("cluster-node-timeout 5000")
-                                .start());
+                                .config("cluster-node-timeout 5000");
+                if (appendOnly) {
+                    node.appendOnly();
+                }
+                nodes.add(node.start());
             }
             RedisCluster cluster = new RedisCluster(nodes);
             cluster.create();
