@@ -119,8 +119,10 @@ class ClusterEndToEndITCase {
 
     /**
      * A TaskManager process is SIGKILLed while an unbounded job (Kafka → count per user → Redis
-     * SET) runs with checkpoints; a new TaskManager process joins, the job restores from its last
-     * checkpoint, and Redis ends with the exact counts of everything produced before and after.
+     * SET, and INCR by 1 per login with exactly-once delivery) runs with checkpoints, with rows
+     * processed since the last checkpoint; a new TaskManager process joins, the job restores from
+     * its last checkpoint, and Redis ends with the exact counts of everything produced before and
+     * after: the replayed rows are not counted twice.
      */
     @Test
     void jobSurvivesTheLossOfItsTaskManager() {
@@ -137,8 +139,15 @@ class ClusterEndToEndITCase {
                         + "CREATE TABLE failover_counts (user_id STRING, logins BIGINT,"
                         + " PRIMARY KEY (user_id) NOT ENFORCED) WITH ('connector' ="
                         + " 'redis', 'url' = '${redis}', 'key.prefix' = 'failover:');\n"
+                        + "CREATE TABLE failover_increments (user_id STRING) WITH ('connector' ="
+                        + " 'redis', 'url' = '${redis}', 'command' = 'INCR',"
+                        + " 'key.fields' = 'user_id', 'key.prefix' = 'failover-incr:',"
+                        + " 'sink.delivery-guarantee' = 'exactly-once');\n"
+                        + "EXECUTE STATEMENT SET BEGIN\n"
                         + "INSERT INTO failover_counts SELECT user_id, COUNT(*) FROM"
-                        + " failover_logins GROUP BY user_id;\n"),
+                        + " failover_logins GROUP BY user_id;\n"
+                        + "INSERT INTO failover_increments SELECT user_id FROM failover_logins;\n"
+                        + "END;\n"),
                 KAFKA,
                 REDIS);
         List<String> running = CLUSTER.flink().jobs("RUNNING");
@@ -150,9 +159,11 @@ class ClusterEndToEndITCase {
         awaitRedis(expected);
         long checkpoint = awaitCheckpointAfterNow(job);
 
+        // Rows after the checkpoint, processed (and not yet committed) when the TaskManager dies.
+        produceLogins(300, 450, expected);
         FlinkProcess lost = CLUSTER.flink().taskManagers().get(0);
         CLUSTER.flink().killTaskManager(lost);
-        produceLogins(300, 600, expected);
+        produceLogins(450, 600, expected);
         CLUSTER.flink().startTaskManager();
 
         awaitRedis(expected);
@@ -173,6 +184,7 @@ class ClusterEndToEndITCase {
             String user = "u" + (i % 7);
             records.add("{\"user_id\": \"" + user + "\"}");
             expected.merge("failover:" + user, 1L, Long::sum);
+            expected.merge("failover-incr:" + user, 1L, Long::sum);
         }
         KAFKA.produce("failover-logins", records.toArray(new String[0]));
     }
@@ -185,8 +197,10 @@ class ClusterEndToEndITCase {
                 () -> {
                     actual.clear();
                     try (Jedis jedis = REDIS.newClient()) {
-                        for (String key : jedis.keys("failover:*")) {
-                            actual.put(key, Long.parseLong(jedis.get(key)));
+                        for (String pattern : new String[] {"failover:*", "failover-incr:*"}) {
+                            for (String key : jedis.keys(pattern)) {
+                                actual.put(key, Long.parseLong(jedis.get(key)));
+                            }
                         }
                     }
                     return actual.equals(expected);
