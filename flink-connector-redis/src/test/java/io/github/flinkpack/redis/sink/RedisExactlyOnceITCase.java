@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.github.flinkpack.testing.flink.FlinkMiniCluster;
 import io.github.flinkpack.testing.redis.RedisCluster;
 import io.github.flinkpack.testing.redis.RedisExtension;
+import io.github.flinkpack.testing.redis.RedisSentinelSet;
 import io.github.flinkpack.testing.redis.RedisServer;
 import java.net.URI;
 import java.nio.file.Path;
@@ -228,6 +229,23 @@ class RedisExactlyOnceITCase {
                 try (Jedis node = master.newClient()) {
                     assertThat(node.keys("hits:*")).as("keys on %s", master).isNotEmpty();
                 }
+            }
+        }
+    }
+
+    @Test
+    void sentinel() throws Exception {
+        try (RedisSentinelSet set = RedisSentinelSet.start()) {
+            runEveryCommand(
+                    "'mode' = 'sentinel', 'sentinel.master' = '"
+                            + set.masterName()
+                            + "', 'sentinel.nodes' = '"
+                            + set.sentinelNodesOption()
+                            + "'",
+                    "exactly-once");
+            try (UnifiedJedis master =
+                    new JedisPooled(set.master().hostAndPort(), set.master().clientConfig())) {
+                assertExact(master);
             }
         }
     }
