@@ -18,22 +18,16 @@ import org.apache.flink.table.data.RowData;
  * {@link RedisCommitter} applies it after the checkpoint completes.
  */
 @PublicEvolving
-public final class ExactlyOnceRedisSink extends CompatibleSink<RowData>
+public final class ExactlyOnceRedisSink extends AbstractRedisSink
         implements SupportsCommitter<RedisCommittable> {
 
     private static final long serialVersionUID = 1L;
-
-    private final RedisConnectionConfig connection;
-    private final RedisWriteOptions options;
-    private final RedisRowConverter converter;
 
     public ExactlyOnceRedisSink(
             RedisConnectionConfig connection,
             RedisWriteOptions options,
             RedisRowConverter converter) {
-        this.connection = connection;
-        this.options = options;
-        this.converter = converter;
+        super(connection, options, converter);
     }
 
     @Override
@@ -50,10 +44,5 @@ public final class ExactlyOnceRedisSink extends CompatibleSink<RowData>
     @Override
     public SimpleVersionedSerializer<RedisCommittable> getCommittableSerializer() {
         return new RedisCommittableSerializer();
-    }
-
-    @Override
-    public String toString() {
-        return "ExactlyOnceRedisSink{" + connection + ", " + options + "}";
     }
 }

@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.UUID;
 import org.apache.flink.api.connector.sink2.CommittingSinkWriter;
 import org.apache.flink.api.connector.sink2.WriterInitContext;
-import org.apache.flink.metrics.Counter;
 import org.apache.flink.metrics.groups.SinkWriterMetricGroup;
 import org.apache.flink.table.data.RowData;
 import org.slf4j.Logger;
@@ -29,9 +28,7 @@ final class ExactlyOnceRedisSinkWriter implements CommittingSinkWriter<RowData, 
     private final MutationBuffer buffer;
     private final String lineage;
     private final int subtask;
-    private final Counter numNullKeyRowsSkipped;
-    private final Counter numNullValueRowsSkipped;
-    private final Counter numDeletesIgnored;
+    private final SkippedRowCounters skipped;
     private long sequence;
     private int bufferedRows;
 
@@ -44,9 +41,7 @@ final class ExactlyOnceRedisSinkWriter implements CommittingSinkWriter<RowData, 
         this.lineage = UUID.randomUUID().toString().replace("-", "").substring(0, 16);
         this.subtask = context.getTaskInfo().getIndexOfThisSubtask();
         SinkWriterMetricGroup metrics = context.metricGroup();
-        this.numNullKeyRowsSkipped = metrics.counter("numNullKeyRowsSkipped");
-        this.numNullValueRowsSkipped = metrics.counter("numNullValueRowsSkipped");
-        this.numDeletesIgnored = metrics.counter("numDeletesIgnored");
+        this.skipped = new SkippedRowCounters(metrics);
         LOG.info(
                 "Redis sink for table '{}' (exactly-once), subtask {}, commit markers {}",
                 converter.mapping().tableName(),
@@ -56,21 +51,8 @@ final class ExactlyOnceRedisSinkWriter implements CommittingSinkWriter<RowData, 
 
     @Override
     public void write(RowData row, Context context) {
-        switch (converter.convert(row, buffer)) {
-            case WRITTEN:
-                bufferedRows++;
-                break;
-            case NULL_KEY_SKIPPED:
-                numNullKeyRowsSkipped.inc();
-                break;
-            case NULL_VALUE_SKIPPED:
-                numNullValueRowsSkipped.inc();
-                break;
-            case DELETE_IGNORED:
-                numDeletesIgnored.inc();
-                break;
-            default:
-                throw new IllegalStateException("Unhandled outcome");
+        if (skipped.buffered(converter.convert(row, buffer))) {
+            bufferedRows++;
         }
     }
 

@@ -1,5 +1,6 @@
 package io.github.flinkpack.redis.sink;
 
+import io.github.flinkpack.redis.util.StateVersions;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,13 +38,7 @@ final class RedisCommittableSerializer implements SimpleVersionedSerializer<Redi
 
     @Override
     public RedisCommittable deserialize(int version, byte[] serialized) throws IOException {
-        if (version != VERSION) {
-            throw new IOException(
-                    "Redis exactly-once commit of version "
-                            + version
-                            + "; this connector reads "
-                            + VERSION);
-        }
+        StateVersions.check("Redis exactly-once commit", version, VERSION);
         DataInputDeserializer in = new DataInputDeserializer(serialized);
         String lineage = in.readUTF();
         int subtask = in.readInt();

@@ -10,30 +10,19 @@ import org.apache.flink.table.data.RowData;
 
 /** Sink V2 writing table rows to Redis through {@link RedisSinkWriter}. */
 @PublicEvolving
-public final class RedisSink extends CompatibleSink<RowData> {
+public final class RedisSink extends AbstractRedisSink {
 
     private static final long serialVersionUID = 1L;
-
-    private final RedisConnectionConfig connection;
-    private final RedisWriteOptions options;
-    private final RedisRowConverter converter;
 
     public RedisSink(
             RedisConnectionConfig connection,
             RedisWriteOptions options,
             RedisRowConverter converter) {
-        this.connection = connection;
-        this.options = options;
-        this.converter = converter;
+        super(connection, options, converter);
     }
 
     @Override
     public SinkWriter<RowData> createWriter(WriterInitContext context) {
         return new RedisSinkWriter(connection, options, converter, context);
-    }
-
-    @Override
-    public String toString() {
-        return "RedisSink{" + connection + ", " + options + "}";
     }
 }

@@ -42,9 +42,7 @@ final class RedisSinkWriter implements SinkWriter<RowData> {
 
     private final Counter numRecordsSend;
     private final Counter numRecordsSendErrors;
-    private final Counter numNullKeyRowsSkipped;
-    private final Counter numNullValueRowsSkipped;
-    private final Counter numDeletesIgnored;
+    private final SkippedRowCounters skipped;
     private final Counter numBatches;
     private volatile long currentSendTimeMillis;
     private volatile long lastBatchRows;
@@ -72,9 +70,7 @@ final class RedisSinkWriter implements SinkWriter<RowData> {
         SinkWriterMetricGroup metrics = context.metricGroup();
         this.numRecordsSend = metrics.getNumRecordsSendCounter();
         this.numRecordsSendErrors = metrics.getNumRecordsSendErrorsCounter();
-        this.numNullKeyRowsSkipped = metrics.counter("numNullKeyRowsSkipped");
-        this.numNullValueRowsSkipped = metrics.counter("numNullValueRowsSkipped");
-        this.numDeletesIgnored = metrics.counter("numDeletesIgnored");
+        this.skipped = new SkippedRowCounters(metrics);
         this.numBatches = metrics.counter("numBatches");
         metrics.setCurrentSendTimeGauge(() -> currentSendTimeMillis);
         metrics.gauge("lastBatchRows", () -> lastBatchRows);
@@ -97,21 +93,8 @@ final class RedisSinkWriter implements SinkWriter<RowData> {
         if (inFlight != null && inFlight.isDone()) {
             awaitInFlight(); // surfaces a failed batch as early as possible
         }
-        switch (converter.convert(row, buffer)) {
-            case WRITTEN:
-                bufferedRows++;
-                break;
-            case NULL_KEY_SKIPPED:
-                numNullKeyRowsSkipped.inc();
-                break;
-            case NULL_VALUE_SKIPPED:
-                numNullValueRowsSkipped.inc();
-                break;
-            case DELETE_IGNORED:
-                numDeletesIgnored.inc();
-                break;
-            default:
-                throw new IllegalStateException("Unhandled outcome");
+        if (skipped.buffered(converter.convert(row, buffer))) {
+            bufferedRows++;
         }
         if (bufferedRows >= options.maxBufferedRows()) {
             flushBuffer(false);

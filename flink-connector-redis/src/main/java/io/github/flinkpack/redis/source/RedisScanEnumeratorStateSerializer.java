@@ -1,5 +1,6 @@
 package io.github.flinkpack.redis.source;
 
+import io.github.flinkpack.redis.util.StateVersions;
 import java.io.IOException;
 import org.apache.flink.core.io.SimpleVersionedSerializer;
 import org.apache.flink.core.memory.DataInputDeserializer;
@@ -29,7 +30,7 @@ final class RedisScanEnumeratorStateSerializer
 
     @Override
     public RedisScanEnumeratorState deserialize(int version, byte[] serialized) throws IOException {
-        RedisScanSplitSerializer.checkVersion(version);
+        StateVersions.check("Redis scan enumerator state", version, VERSION);
         DataInputDeserializer in = new DataInputDeserializer(serialized);
         boolean discovered = in.readBoolean();
         int count = in.readInt();

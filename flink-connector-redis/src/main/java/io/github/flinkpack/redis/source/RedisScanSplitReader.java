@@ -37,6 +37,7 @@ final class RedisScanSplitReader implements SplitReader<ScannedRow, RedisScanSpl
     private final String tableName;
     private final RedisConnectionConfig connection;
     private final RedisRowReader reader;
+    private final byte[] pattern;
     private final int count;
     private final ScanErrorPolicy onError;
     private final Counter keysSkipped;
@@ -57,6 +58,7 @@ final class RedisScanSplitReader implements SplitReader<ScannedRow, RedisScanSpl
         this.tableName = tableName;
         this.connection = connection;
         this.reader = reader;
+        this.pattern = reader.scanPattern();
         this.count = count;
         this.onError = onError;
         this.keysSkipped = keysSkipped;
@@ -82,7 +84,7 @@ final class RedisScanSplitReader implements SplitReader<ScannedRow, RedisScanSpl
             RedisReadClient.ScanPage scanned;
             List<GenericRowData> rows;
             try {
-                scanned = client().scan(current.node(), pageCursor, reader.scanPattern(), count);
+                scanned = client().scan(current.node(), pageCursor, pattern, count);
                 rows = rowsOf(scanned.keys());
             } catch (RedisCommandException e) {
                 throw new IOException(

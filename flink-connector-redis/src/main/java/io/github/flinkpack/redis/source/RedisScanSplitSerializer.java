@@ -1,5 +1,6 @@
 package io.github.flinkpack.redis.source;
 
+import io.github.flinkpack.redis.util.StateVersions;
 import java.io.IOException;
 import org.apache.flink.core.io.SimpleVersionedSerializer;
 import org.apache.flink.core.memory.DataInputDeserializer;
@@ -27,7 +28,7 @@ final class RedisScanSplitSerializer implements SimpleVersionedSerializer<RedisS
 
     @Override
     public RedisScanSplit deserialize(int version, byte[] serialized) throws IOException {
-        checkVersion(version);
+        StateVersions.check("Redis scan split", version, VERSION);
         return read(new DataInputDeserializer(serialized));
     }
 
@@ -39,12 +40,5 @@ final class RedisScanSplitSerializer implements SimpleVersionedSerializer<RedisS
 
     static RedisScanSplit read(DataInputView in) throws IOException {
         return new RedisScanSplit(in.readUTF(), in.readUTF(), in.readInt());
-    }
-
-    static void checkVersion(int version) throws IOException {
-        if (version != VERSION) {
-            throw new IOException(
-                    "Redis scan state of version " + version + "; this connector reads " + VERSION);
-        }
     }
 }

@@ -12,7 +12,6 @@ import io.github.flinkpack.redis.serialization.RedisRowConverter;
 import io.github.flinkpack.redis.serialization.RedisRowMapping;
 import io.github.flinkpack.redis.serialization.RedisRowReader;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -36,6 +35,7 @@ import org.apache.flink.table.factories.DynamicTableSinkFactory;
 import org.apache.flink.table.factories.DynamicTableSourceFactory;
 import org.apache.flink.table.factories.FactoryUtil;
 import org.apache.flink.table.types.logical.LogicalType;
+import org.apache.flink.table.types.logical.RowType;
 
 /**
  * Creates {@code 'connector' = 'redis'} sinks, lookup tables and bounded scans, and checks their
@@ -157,8 +157,6 @@ public final class RedisDynamicTableFactory
                 schema.getColumns().stream()
                         .filter(Column::isPhysical)
                         .collect(Collectors.toList());
-        List<String> names = new ArrayList<>();
-        List<LogicalType> types = new ArrayList<>();
         for (Column column : physical) {
             LogicalType type = column.getDataType().getLogicalType();
             if (!FieldParser.canRead(type)) {
@@ -172,16 +170,13 @@ public final class RedisDynamicTableFactory
                                 + " BOOLEAN, DECIMAL, dates and times, BYTES, or ARRAY / MAP / ROW of"
                                 + " those.");
             }
-            names.add(column.getName());
-            types.add(type);
         }
         return new RedisDynamicTableSource(
                 table,
                 connection,
                 new RedisRowReader(mapping),
                 schema.getPrimaryKey().isPresent(),
-                names,
-                types,
+                (RowType) schema.toPhysicalRowDataType().getLogicalType(),
                 readSettings(table, options),
                 lookupCache(table, options));
     }

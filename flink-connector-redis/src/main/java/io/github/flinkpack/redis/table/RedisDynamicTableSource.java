@@ -24,6 +24,7 @@ import org.apache.flink.table.connector.source.lookup.PartialCachingAsyncLookupP
 import org.apache.flink.table.connector.source.lookup.PartialCachingLookupProvider;
 import org.apache.flink.table.connector.source.lookup.cache.LookupCache;
 import org.apache.flink.table.types.logical.LogicalType;
+import org.apache.flink.table.types.logical.RowType;
 
 /**
  * The planner's view of a Redis table read back: a lookup (dimension) table keyed by its PRIMARY
@@ -36,8 +37,7 @@ final class RedisDynamicTableSource implements LookupTableSource, ScanTableSourc
     private final RedisConnectionConfig connection;
     private final RedisRowReader reader;
     private final boolean hasPrimaryKey;
-    private final List<String> columnNames;
-    private final List<LogicalType> columnTypes;
+    private final RowType physicalRow;
     private final RedisReadSettings settings;
     private final LookupCache cache;
 
@@ -46,16 +46,14 @@ final class RedisDynamicTableSource implements LookupTableSource, ScanTableSourc
             RedisConnectionConfig connection,
             RedisRowReader reader,
             boolean hasPrimaryKey,
-            List<String> columnNames,
-            List<LogicalType> columnTypes,
+            RowType physicalRow,
             RedisReadSettings settings,
             LookupCache cache) {
         this.tableName = tableName;
         this.connection = connection;
         this.reader = reader;
         this.hasPrimaryKey = hasPrimaryKey;
-        this.columnNames = columnNames;
-        this.columnTypes = columnTypes;
+        this.physicalRow = physicalRow;
         this.settings = settings;
         this.cache = cache;
     }
@@ -104,13 +102,13 @@ final class RedisDynamicTableSource implements LookupTableSource, ScanTableSourc
         LogicalType[] keyTypes = new LogicalType[keyIndexes.length];
         for (int i = 0; i < keyIndexes.length; i++) {
             keyIndexes[i] = joined.indexOf(mapping.keyPositions()[i]);
-            keyTypes[i] = columnTypes.get(mapping.keyPositions()[i]);
+            keyTypes[i] = physicalRow.getTypeAt(mapping.keyPositions()[i]);
         }
         int fieldIndex = -1;
         LogicalType fieldType = null;
         if (shape == RedisRowReader.Shape.HASH_FIELD) {
             fieldIndex = joined.indexOf(mapping.hashFieldPosition());
-            fieldType = columnTypes.get(mapping.hashFieldPosition());
+            fieldType = physicalRow.getTypeAt(mapping.hashFieldPosition());
         }
         List<Integer> filters = new ArrayList<>();
         for (int i = 0; i < joined.size(); i++) {
@@ -122,7 +120,7 @@ final class RedisDynamicTableSource implements LookupTableSource, ScanTableSourc
         int[] filterPositions = Arrays.stream(filterIndexes).map(joined::get).toArray();
         LogicalType[] filterTypes =
                 Arrays.stream(filterPositions)
-                        .mapToObj(columnTypes::get)
+                        .mapToObj(physicalRow::getTypeAt)
                         .toArray(LogicalType[]::new);
 
         RedisLookupRunner runner =
@@ -168,14 +166,7 @@ final class RedisDynamicTableSource implements LookupTableSource, ScanTableSourc
     @Override
     public DynamicTableSource copy() {
         return new RedisDynamicTableSource(
-                tableName,
-                connection,
-                reader,
-                hasPrimaryKey,
-                columnNames,
-                columnTypes,
-                settings,
-                cache);
+                tableName, connection, reader, hasPrimaryKey, physicalRow, settings, cache);
     }
 
     @Override
@@ -186,7 +177,7 @@ final class RedisDynamicTableSource implements LookupTableSource, ScanTableSourc
     private List<String> names(List<Integer> positions) {
         List<String> names = new ArrayList<>();
         for (int position : positions) {
-            names.add(columnNames.get(position));
+            names.add(physicalRow.getFieldNames().get(position));
         }
         return names;
     }

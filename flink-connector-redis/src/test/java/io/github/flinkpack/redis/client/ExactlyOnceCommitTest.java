@@ -116,12 +116,20 @@ class ExactlyOnceCommitTest {
             RedisServer other =
                     cluster.masters().stream().filter(m -> m != owner).findFirst().orElseThrow();
             cluster.moveSlot(slot, other);
+            try (Jedis old = owner.newClient()) {
+                old.configResetStat();
+            }
 
             client.commit("l:3", 1, RETENTION, ops(keys));
             client.commit("l:3", 2, RETENTION, ops("k7"));
             for (String key : keys) {
                 assertThat(redis.get("n:" + key)).as(key).isEqualTo(key.equals("k7") ? "6" : "3");
                 assertThat(redis.get("s:" + key)).isEqualTo(key);
+            }
+            try (Jedis old = owner.newClient()) {
+                assertThat(old.info("errorstats"))
+                        .as("the commit was sent to the old owner, redirected, and resent")
+                        .contains("errorstat_MOVED");
             }
             try (Jedis node = other.newClient()) {
                 assertThat(node.keys("flinkpack:batch:eo:*"))

@@ -91,19 +91,7 @@ class RedisExactlyOnceITCase {
 
     private static void runEveryCommand(String url, String guarantee) throws Exception {
         TableEnvironment env = failingJob(guarantee);
-        env.executeSql(
-                "CREATE TABLE hits (k BIGINT) WITH ("
-                        + redis(
-                                url,
-                                guarantee,
-                                "'command' = 'INCR'",
-                                "'key.fields' = 'k'",
-                                "'key.prefix' = 'hits:'")
-                        + ")");
-        env.executeSql(
-                "CREATE TABLE counts (k BIGINT, c BIGINT, PRIMARY KEY (k) NOT ENFORCED) WITH ("
-                        + redis(url, guarantee, "'command' = 'INCR'", "'key.prefix' = 'counts:'")
-                        + ")");
+        createCounterTables(env, url, guarantee);
         env.executeSql(
                 "CREATE TABLE parity (k BIGINT, p STRING) WITH ("
                         + redis(
@@ -321,24 +309,25 @@ class RedisExactlyOnceITCase {
                         + " 'fields.n.end' = '"
                         + ROWS
                         + "', 'rows-per-second' = '800')");
+        createCounterTables(env, url, "exactly-once");
+        return env;
+    }
+
+    /** {@code hits}: INCR by 1 per row; {@code counts}: INCR of a GROUP BY's COUNT(*). */
+    private static void createCounterTables(TableEnvironment env, String url, String guarantee) {
         env.executeSql(
                 "CREATE TABLE hits (k BIGINT) WITH ("
                         + redis(
                                 url,
-                                "exactly-once",
+                                guarantee,
                                 "'command' = 'INCR'",
                                 "'key.fields' = 'k'",
                                 "'key.prefix' = 'hits:'")
                         + ")");
         env.executeSql(
                 "CREATE TABLE counts (k BIGINT, c BIGINT, PRIMARY KEY (k) NOT ENFORCED) WITH ("
-                        + redis(
-                                url,
-                                "exactly-once",
-                                "'command' = 'INCR'",
-                                "'key.prefix' = 'counts:'")
+                        + redis(url, guarantee, "'command' = 'INCR'", "'key.prefix' = 'counts:'")
                         + ")");
-        return env;
     }
 
     private static TableResult insert(TableEnvironment env) {
