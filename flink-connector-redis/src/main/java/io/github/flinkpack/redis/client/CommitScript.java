@@ -3,14 +3,14 @@ package io.github.flinkpack.redis.client;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Applies an exactly-once commit on one node, atomically: a Lua script runs alone. The ops are
- * grouped by marker (one group outside a cluster, one per slot in it, so that a marker always lives
- * in the slot of the keys it guards and moves with them). For each group it reads the marker: at or
- * past this commit's sequence means the group was applied before (the commit is a repeat after a
- * lost reply or a restore) and is skipped; otherwise it runs the group's ops with {@code
- * redis.pcall}, so one bad key (e.g. WRONGTYPE) cannot stop the others half-way, and records the
- * sequence in the marker with the retention as its TTL. A group whose marker is not served by this
- * node (its slot moved) is left untouched and reported, to be sent to its new owner.
+ * Applies an exactly-once commit on one node of a cluster, atomically: a Lua script runs alone. The
+ * ops are grouped by marker (one per slot, so that a marker always lives in the slot of the keys it
+ * guards and moves with them). For each group it reads the marker: at or past this commit's
+ * sequence means the group was applied before (the commit is a repeat after a lost reply or a
+ * restore) and is skipped; otherwise it runs the group's ops with {@code redis.pcall}, so one bad
+ * key (e.g. WRONGTYPE) cannot stop the others half-way, and records the sequence in the marker with
+ * the retention as its TTL. A group whose marker is not served by this node (its slot moved) is
+ * left untouched and reported, to be sent to its new owner.
  *
  * <p>ARGV: sequence, retention ms, group count, (marker, op count) per group, then per op its part
  * count and parts. Reply: flat triples {@code 'moved', group, error} and {@code 'error', key,
@@ -50,10 +50,7 @@ final class CommitScript {
                     + "end\n"
                     + "return result\n";
 
-    /** Standalone and Sentinel. */
-    static final byte[] STANDALONE = BODY.getBytes(StandardCharsets.UTF_8);
-
-    /** Cluster (Redis 7+): the groups of one node lie in different slots. */
+    /** Redis 7+: the groups of one node lie in different slots. */
     static final byte[] CLUSTER =
             ("#!lua flags=allow-cross-slot-keys\n" + BODY).getBytes(StandardCharsets.UTF_8);
 

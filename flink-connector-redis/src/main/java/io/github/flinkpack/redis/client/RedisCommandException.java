@@ -1,5 +1,6 @@
 package io.github.flinkpack.redis.client;
 
+import io.github.flinkpack.redis.config.RedisConnectionConfig;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -47,5 +48,20 @@ public final class RedisCommandException extends Exception {
     static String printable(byte[] key) {
         String text = new String(key, StandardCharsets.UTF_8);
         return text.length() > 200 ? text.substring(0, 200) + "..." : text;
+    }
+
+    /** Redis answered {@code error} to {@code what}; retryable when the error can go away. */
+    static RedisCommandException rejected(RedisConnectionConfig config, String what, String error) {
+        return new RedisCommandException(
+                "Redis at " + config.describe() + " rejected " + what + ": " + error,
+                isTransientReply(error),
+                null);
+    }
+
+    /** A reply as text for messages: bulk strings as UTF-8. */
+    static String text(Object reply) {
+        return reply instanceof byte[]
+                ? new String((byte[]) reply, StandardCharsets.UTF_8)
+                : String.valueOf(reply);
     }
 }

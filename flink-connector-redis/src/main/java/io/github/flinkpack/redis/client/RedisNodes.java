@@ -2,9 +2,12 @@ package io.github.flinkpack.redis.client;
 
 import io.github.flinkpack.redis.config.RedisConnectionConfig;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import redis.clients.jedis.Connection;
 import redis.clients.jedis.HostAndPort;
@@ -28,6 +31,15 @@ abstract class RedisNodes implements AutoCloseable {
 
     /** The nodes that serve keys: every master of a cluster, else the one server. */
     abstract List<HostAndPort> servingNodes();
+
+    /** The items grouped by the node serving their key, in first-seen order. */
+    <T> Map<HostAndPort, List<T>> byNode(List<T> items, Function<T, byte[]> key) {
+        Map<HostAndPort, List<T>> groups = new LinkedHashMap<>();
+        for (T item : items) {
+            groups.computeIfAbsent(nodeFor(key.apply(item)), n -> new ArrayList<>()).add(item);
+        }
+        return groups;
+    }
 
     /** Reloads the slot map after a MOVED reply. */
     void refreshTopology() {}

@@ -3,19 +3,16 @@ package io.github.flinkpack.redis.client;
 import io.github.flinkpack.redis.config.RedisConnectionConfig;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Function;
 import redis.clients.jedis.Connection;
 import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.Pipeline;
 import redis.clients.jedis.Protocol;
 import redis.clients.jedis.exceptions.JedisDataException;
 import redis.clients.jedis.exceptions.JedisException;
-import redis.clients.jedis.util.JedisClusterCRC16;
 
 /**
  * Writes batches: plain commands pipelined per node (one round trip per node), counter deltas
@@ -36,10 +33,12 @@ public final class RedisWriteClient implements AutoCloseable {
     private final RedisConnectionConfig config;
     private final RedisNodes nodes;
     private final String writerId;
+    private final ExactlyOnceCommits commits;
 
     private RedisWriteClient(RedisConnectionConfig config, RedisNodes nodes) {
         this.config = config;
         this.nodes = nodes;
+        this.commits = new ExactlyOnceCommits(config, nodes);
         this.writerId = UUID.randomUUID().toString();
     }
 
@@ -70,132 +69,15 @@ public final class RedisWriteClient implements AutoCloseable {
     }
 
     /**
-     * Applies an exactly-once commit with {@link CommitScript}: one script per node, the ops
-     * grouped under markers {@code <prefix>[{slot tag}]<markerBase>} that record {@code sequence}.
-     * A repeat of an applied commit changes nothing.
+     * Applies an exactly-once commit, see {@link ExactlyOnceCommits}. A repeat of an applied commit
+     * changes nothing.
      *
      * @throws RedisCommandException retryable when Redis could not be reached or kept redirecting;
      *     not retryable when Redis refused ops of the commit (the rest is applied and marked)
      */
     public void commit(String markerBase, long sequence, long retentionMillis, List<byte[][]> ops)
             throws RedisCommandException {
-        Map<Integer, CommitGroup> bySlot = new LinkedHashMap<>();
-        for (byte[][] op : ops) {
-            int slot = nodes.isCluster() ? JedisClusterCRC16.getSlot(op[1]) : -1;
-            bySlot.computeIfAbsent(slot, s -> new CommitGroup(markerKey(s, markerBase)))
-                    .ops
-                    .add(op);
-        }
-        List<CommitGroup> pending = new ArrayList<>(bySlot.values());
-        try {
-            for (int redirect = 0; redirect <= MAX_REDIRECTS; redirect++) {
-                List<CommitGroup> again = new ArrayList<>();
-                StringBuilder refused = new StringBuilder();
-                int refusals = 0;
-                for (Map.Entry<HostAndPort, List<CommitGroup>> node :
-                        groupByNode(pending, g -> g.marker).entrySet()) {
-                    List<CommitGroup> groups = node.getValue();
-                    Object reply = evalCommit(node.getKey(), groups, sequence, retentionMillis);
-                    if (reply instanceof JedisDataException) {
-                        String error = ((JedisDataException) reply).getMessage();
-                        if (error.startsWith("MOVED ") || error.startsWith("ASK ")) {
-                            again.addAll(groups);
-                            continue;
-                        }
-                        throw commandFailed("an exactly-once commit of " + ops.size(), error);
-                    }
-                    List<?> triples = (List<?>) reply;
-                    for (int i = 0; i + 2 < triples.size(); i += 3) {
-                        String kind = text(triples.get(i));
-                        if (kind.equals("moved")) {
-                            again.add(groups.get(Integer.parseInt(text(triples.get(i + 1))) - 1));
-                        } else if (refusals++ < 10) {
-                            refused.append(refused.length() == 0 ? "" : "; ")
-                                    .append("key '")
-                                    .append(
-                                            RedisCommandException.printable(
-                                                    (byte[]) triples.get(i + 1)))
-                                    .append("': ")
-                                    .append(text(triples.get(i + 2)));
-                        }
-                    }
-                }
-                if (refusals > 0) {
-                    // Applied and marked except for these keys: a retry would change nothing.
-                    throw new RedisCommandException(
-                            "Redis at "
-                                    + config.describe()
-                                    + " refused "
-                                    + refusals
-                                    + " write(s) of an exactly-once commit: "
-                                    + refused,
-                            false,
-                            null);
-                }
-                if (again.isEmpty()) {
-                    return;
-                }
-                nodes.refreshTopology();
-                pending = again;
-            }
-        } catch (JedisException e) {
-            throw new RedisCommandException(
-                    "An exactly-once commit of "
-                            + ops.size()
-                            + " writes to "
-                            + config.describe()
-                            + " failed: "
-                            + e.getMessage(),
-                    true,
-                    e);
-        }
-        throw new RedisCommandException(
-                "Exactly-once commit still redirected after " + MAX_REDIRECTS + " reloads",
-                true,
-                null);
-    }
-
-    private Object evalCommit(
-            HostAndPort node, List<CommitGroup> groups, long sequence, long retentionMillis) {
-        List<byte[]> args = new ArrayList<>();
-        args.add(nodes.isCluster() ? CommitScript.CLUSTER : CommitScript.STANDALONE);
-        args.add(ascii(1));
-        args.add(groups.get(0).marker);
-        args.add(ascii(sequence));
-        args.add(ascii(retentionMillis));
-        args.add(ascii(groups.size()));
-        for (CommitGroup group : groups) {
-            args.add(group.marker);
-            args.add(ascii(group.ops.size()));
-        }
-        for (CommitGroup group : groups) {
-            for (byte[][] op : group.ops) {
-                args.add(ascii(op.length));
-                for (byte[] part : op) {
-                    args.add(part);
-                }
-            }
-        }
-        try (Connection connection = nodes.borrow(node)) {
-            Pipeline pipeline = new Pipeline(connection);
-            pipeline.sendCommand(Protocol.Command.EVAL, args.toArray(new byte[0][]));
-            return pipeline.syncAndReturnAll().get(0);
-        }
-    }
-
-    private static byte[] markerKey(int slot, String markerBase) {
-        String tag = slot < 0 ? "" : "{" + SlotTags.forSlot(slot) + "}";
-        return (CommitOps.MARKER_PREFIX + tag + markerBase).getBytes(StandardCharsets.UTF_8);
-    }
-
-    /** The ops of one slot (or of the whole server), under one marker. */
-    private static final class CommitGroup {
-        final byte[] marker;
-        final List<byte[][]> ops = new ArrayList<>();
-
-        CommitGroup(byte[] marker) {
-            this.marker = marker;
-        }
+        commits.apply(markerBase, sequence, retentionMillis, ops);
     }
 
     private void writeCommands(List<KeyedCommand> commands) throws RedisCommandException {
@@ -214,7 +96,7 @@ public final class RedisWriteClient implements AutoCloseable {
         for (int redirect = 0; redirect <= MAX_REDIRECTS; redirect++) {
             List<CounterDelta> redirected = new ArrayList<>();
             for (Map.Entry<HostAndPort, List<CounterDelta>> group :
-                    groupByNode(pending, d -> d.key).entrySet()) {
+                    nodes.byNode(pending, d -> d.key).entrySet()) {
                 List<CounterDelta> deltas = group.getValue();
                 Object reply;
                 try (Connection connection = nodes.borrow(group.getKey())) {
@@ -303,26 +185,11 @@ public final class RedisWriteClient implements AutoCloseable {
     }
 
     private RedisCommandException commandFailed(String what, String error) {
-        boolean retryable = RedisCommandException.isTransientReply(error);
-        return new RedisCommandException(
-                "Redis at " + config.describe() + " rejected " + what + ": " + error,
-                retryable,
-                null);
-    }
-
-    private <T> Map<HostAndPort, List<T>> groupByNode(List<T> items, Function<T, byte[]> key) {
-        Map<HostAndPort, List<T>> groups = new LinkedHashMap<>();
-        for (T item : items) {
-            groups.computeIfAbsent(nodes.nodeFor(key.apply(item)), n -> new ArrayList<>())
-                    .add(item);
-        }
-        return groups;
+        return RedisCommandException.rejected(config, what, error);
     }
 
     private static String text(Object reply) {
-        return reply instanceof byte[]
-                ? new String((byte[]) reply, StandardCharsets.UTF_8)
-                : String.valueOf(reply);
+        return RedisCommandException.text(reply);
     }
 
     private static byte[] ascii(Object value) {

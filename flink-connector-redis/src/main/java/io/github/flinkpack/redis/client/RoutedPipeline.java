@@ -33,7 +33,7 @@ final class RoutedPipeline {
             List<Integer> moved = new ArrayList<>();
             Map<HostAndPort, List<Integer>> asked = new LinkedHashMap<>();
             for (Map.Entry<HostAndPort, List<Integer>> group :
-                    groupByNode(nodes, commands, pending).entrySet()) {
+                    nodes.byNode(pending, i -> commands.get(i).key).entrySet()) {
                 List<Object> sent =
                         pipeline(nodes, group.getKey(), commands, group.getValue(), false);
                 sort(group.getValue(), sent, replies, moved, asked);
@@ -106,16 +106,6 @@ final class RoutedPipeline {
             }
             return replies;
         }
-    }
-
-    private static Map<HostAndPort, List<Integer>> groupByNode(
-            RedisNodes nodes, List<KeyedCommand> commands, List<Integer> indices) {
-        Map<HostAndPort, List<Integer>> groups = new LinkedHashMap<>();
-        for (int index : indices) {
-            groups.computeIfAbsent(nodes.nodeFor(commands.get(index).key), n -> new ArrayList<>())
-                    .add(index);
-        }
-        return groups;
     }
 
     /** The node of an {@code ASK <slot> <host>:<port>} reply. */

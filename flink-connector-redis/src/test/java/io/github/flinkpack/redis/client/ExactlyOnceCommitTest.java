@@ -55,6 +55,7 @@ class ExactlyOnceCommitTest {
                         RedisWriteClient.connect(
                                 config(RedisMode.STANDALONE, REDIS.url().substring(8)));
                 Jedis redis = REDIS.newClient()) {
+            redis.configResetStat();
             client.commit("lineage-a:0", 1, RETENTION, ops("x", "y"));
             client.commit("lineage-a:0", 1, RETENTION, ops("x", "y"));
             assertThat(redis.mget("n:x", "n:y", "s:x")).containsExactly("3", "3", "x");
@@ -73,6 +74,12 @@ class ExactlyOnceCommitTest {
                     .containsExactlyInAnyOrder(
                             "flinkpack:batch:eo:lineage-a:0", "flinkpack:batch:eo:lineage-b:0");
             assertThat(redis.pttl("flinkpack:batch:eo:lineage-a:0")).isBetween(1L, RETENTION);
+
+            String stats = redis.info("commandstats");
+            assertThat(stats)
+                    .as("outside a cluster a commit is one transaction, no script")
+                    .contains("cmdstat_exec:calls=3,")
+                    .doesNotContain("cmdstat_eval");
         }
     }
 
