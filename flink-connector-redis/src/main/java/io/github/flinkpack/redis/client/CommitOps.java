@@ -1,5 +1,7 @@
 package io.github.flinkpack.redis.client;
 
+import java.nio.BufferUnderflowException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -52,6 +54,58 @@ public final class CommitOps {
             }
         }
         return ops;
+    }
+
+    /**
+     * The ops as one array, the form a committable travels and is checkpointed in: the op count,
+     * then per op its part count and per part its length and bytes (big-endian ints). Encoded once
+     * by the writer, it is copied as it is into every checkpoint that holds it.
+     */
+    public static byte[] encode(List<byte[][]> ops) {
+        int size = Integer.BYTES;
+        for (byte[][] op : ops) {
+            size += Integer.BYTES;
+            for (byte[] part : op) {
+                size += Integer.BYTES + part.length;
+            }
+        }
+        ByteBuffer out = ByteBuffer.allocate(size);
+        out.putInt(ops.size());
+        for (byte[][] op : ops) {
+            out.putInt(op.length);
+            for (byte[] part : op) {
+                out.putInt(part.length).put(part);
+            }
+        }
+        return out.array();
+    }
+
+    /** The ops of {@link #encode}; fails on an array that is not one. */
+    public static List<byte[][]> decode(byte[] encoded) {
+        try {
+            ByteBuffer in = ByteBuffer.wrap(encoded);
+            int count = in.getInt();
+            List<byte[][]> ops = new ArrayList<>(count);
+            for (int i = 0; i < count; i++) {
+                byte[][] op = new byte[in.getInt()][];
+                for (int p = 0; p < op.length; p++) {
+                    op[p] = new byte[in.getInt()];
+                    in.get(op[p]);
+                }
+                ops.add(op);
+            }
+            if (in.hasRemaining()) {
+                throw new IllegalArgumentException(in.remaining() + " bytes after the last op");
+            }
+            return ops;
+        } catch (BufferUnderflowException | NegativeArraySizeException e) {
+            throw new IllegalArgumentException("Truncated or corrupt exactly-once ops", e);
+        }
+    }
+
+    /** The op count of an {@link #encode}d array. */
+    public static int count(byte[] encoded) {
+        return ByteBuffer.wrap(encoded).getInt();
     }
 
     /**

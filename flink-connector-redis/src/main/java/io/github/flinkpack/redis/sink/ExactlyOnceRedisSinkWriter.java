@@ -6,7 +6,6 @@ import io.github.flinkpack.redis.config.RedisWriteOptions;
 import io.github.flinkpack.redis.serialization.RedisRowConverter;
 import java.util.Collection;
 import java.util.Collections;
-import java.util.List;
 import java.util.UUID;
 import org.apache.flink.api.connector.sink2.CommittingSinkWriter;
 import org.apache.flink.api.connector.sink2.WriterInitContext;
@@ -69,9 +68,8 @@ final class ExactlyOnceRedisSinkWriter implements CommittingSinkWriter<RowData, 
         }
         sequence++;
         RedisBatch batch = buffer.drain(sequence);
-        List<byte[][]> ops = CommitOps.of(batch);
         RedisCommittable committable =
-                new RedisCommittable(lineage, subtask, sequence, bufferedRows, ops);
+                new RedisCommittable(lineage, subtask, sequence, bufferedRows, CommitOps.of(batch));
         bufferedRows = 0;
         return Collections.singletonList(committable);
     }

@@ -15,14 +15,19 @@ public final class RedisCommittable {
     private final int subtask;
     private final long sequence;
     private final int rows;
-    private final List<byte[][]> ops;
+    private final byte[] encodedOps;
 
     RedisCommittable(String lineage, int subtask, long sequence, int rows, List<byte[][]> ops) {
+        this(lineage, subtask, sequence, rows, CommitOps.encode(ops));
+    }
+
+    /** {@code encodedOps} as {@link CommitOps#encode} makes them. */
+    RedisCommittable(String lineage, int subtask, long sequence, int rows, byte[] encodedOps) {
         this.lineage = lineage;
         this.subtask = subtask;
         this.sequence = sequence;
         this.rows = rows;
-        this.ops = ops;
+        this.encodedOps = encodedOps;
     }
 
     String lineage() {
@@ -42,9 +47,17 @@ public final class RedisCommittable {
         return rows;
     }
 
-    /** Each op: the command name, then its arguments, the key first. */
+    /**
+     * Each op: the command name, then its arguments, the key first. Decoded at each call, by the
+     * committer's thread.
+     */
     List<byte[][]> ops() {
-        return ops;
+        return CommitOps.decode(encodedOps);
+    }
+
+    /** The ops in their checkpointed form; not to be modified. */
+    byte[] encodedOps() {
+        return encodedOps;
     }
 
     /** The marker keys' common part: one marker per node (per slot in a cluster). */
@@ -59,7 +72,7 @@ public final class RedisCommittable {
                 + " #"
                 + sequence
                 + ", "
-                + ops.size()
+                + CommitOps.count(encodedOps)
                 + " writes}";
     }
 }

@@ -1,14 +1,17 @@
 package io.github.flinkpack.redis.sink;
 
+import io.github.flinkpack.redis.client.CommitOps;
 import io.github.flinkpack.redis.util.StateVersions;
 import java.io.IOException;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Arrays;
 import org.apache.flink.core.io.SimpleVersionedSerializer;
 import org.apache.flink.core.memory.DataInputDeserializer;
 import org.apache.flink.core.memory.DataOutputSerializer;
 
-/** Version 1: lineage, subtask, sequence, rows, then each op as its parts' lengths and bytes. */
+/**
+ * Version 1: lineage, subtask, sequence, rows, then the ops as {@link CommitOps#encode} lays them
+ * out (op count; per op its part count, per part its length and bytes), copied as one block.
+ */
 final class RedisCommittableSerializer implements SimpleVersionedSerializer<RedisCommittable> {
 
     private static final int VERSION = 1;
@@ -20,20 +23,16 @@ final class RedisCommittableSerializer implements SimpleVersionedSerializer<Redi
 
     @Override
     public byte[] serialize(RedisCommittable committable) throws IOException {
-        DataOutputSerializer out = new DataOutputSerializer(256 + committable.ops().size() * 32);
-        out.writeUTF(committable.lineage());
-        out.writeInt(committable.subtask());
-        out.writeLong(committable.sequence());
-        out.writeInt(committable.rows());
-        out.writeInt(committable.ops().size());
-        for (byte[][] op : committable.ops()) {
-            out.writeInt(op.length);
-            for (byte[] part : op) {
-                out.writeInt(part.length);
-                out.write(part);
-            }
-        }
-        return out.getCopyOfBuffer();
+        DataOutputSerializer header = new DataOutputSerializer(64);
+        header.writeUTF(committable.lineage());
+        header.writeInt(committable.subtask());
+        header.writeLong(committable.sequence());
+        header.writeInt(committable.rows());
+        byte[] ops = committable.encodedOps();
+        byte[] serialized = new byte[header.length() + ops.length];
+        System.arraycopy(header.getSharedBuffer(), 0, serialized, 0, header.length());
+        System.arraycopy(ops, 0, serialized, header.length(), ops.length);
+        return serialized;
     }
 
     @Override
@@ -44,15 +43,10 @@ final class RedisCommittableSerializer implements SimpleVersionedSerializer<Redi
         int subtask = in.readInt();
         long sequence = in.readLong();
         int rows = in.readInt();
-        int count = in.readInt();
-        List<byte[][]> ops = new ArrayList<>(count);
-        for (int i = 0; i < count; i++) {
-            byte[][] op = new byte[in.readInt()][];
-            for (int p = 0; p < op.length; p++) {
-                op[p] = new byte[in.readInt()];
-                in.readFully(op[p]);
-            }
-            ops.add(op);
+        // Decoded only when applied, on the committer's own thread.
+        byte[] ops = Arrays.copyOfRange(serialized, in.getPosition(), serialized.length);
+        if (ops.length < Integer.BYTES) {
+            throw new IOException("A truncated Redis exactly-once commit in the restored state");
         }
         return new RedisCommittable(lineage, subtask, sequence, rows, ops);
     }

@@ -10,7 +10,6 @@ import io.github.flinkpack.redis.serialization.RedisRowConverter;
 import java.io.IOException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.apache.flink.api.common.operators.ProcessingTimeService;
@@ -77,14 +76,7 @@ final class RedisSinkWriter implements SinkWriter<RowData> {
         metrics.gauge("lastFlushLatencyMillis", () -> lastFlushLatencyMillis);
 
         this.client = RedisWriteClient.connect(connection);
-        this.sender =
-                Executors.newSingleThreadExecutor(
-                        runnable -> {
-                            Thread thread =
-                                    new Thread(runnable, "redis-sink-sender (" + tableName + ")");
-                            thread.setDaemon(true);
-                            return thread;
-                        });
+        this.sender = DaemonExecutors.single("redis-sink-sender (" + tableName + ")");
         LOG.info("Redis sink for table '{}' writes to {} with {}", tableName, connection, options);
     }
 

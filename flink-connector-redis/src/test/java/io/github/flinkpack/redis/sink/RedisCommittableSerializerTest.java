@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
+import org.apache.flink.core.memory.DataOutputSerializer;
 import org.junit.jupiter.api.Test;
 
 /** A committable survives the checkpoint byte for byte; a version this build cannot read fails. */
@@ -38,6 +39,27 @@ class RedisCommittableSerializerTest {
         for (int i = 0; i < ops.size(); i++) {
             assertThat(copy.ops().get(i)).isDeepEqualTo(ops.get(i));
         }
+    }
+
+    @Test
+    void readsVersionOneAsTheFirstReleaseWroteItOpByOp() throws IOException {
+        // The layout written by the first exactly-once release, field by field.
+        DataOutputSerializer out = new DataOutputSerializer(64);
+        out.writeUTF("old");
+        out.writeInt(1);
+        out.writeLong(9L);
+        out.writeInt(2);
+        out.writeInt(1);
+        out.writeInt(3);
+        for (String part : new String[] {"INCRBY", "n:1", "2"}) {
+            out.writeInt(b(part).length);
+            out.write(b(part));
+        }
+        RedisCommittable read =
+                new RedisCommittableSerializer().deserialize(1, out.getCopyOfBuffer());
+        assertThat(read.sequence()).isEqualTo(9L);
+        assertThat(read.ops()).hasSize(1);
+        assertThat(read.ops().get(0)).isDeepEqualTo(new byte[][] {b("INCRBY"), b("n:1"), b("2")});
     }
 
     @Test

@@ -239,6 +239,33 @@ class RedisExactlyOnceITCase {
     }
 
     @Test
+    void aCommitRedisRefusesFailsTheJobNamingTheKeyAndTheRestIsApplied() throws Exception {
+        try (UnifiedJedis redis = standalone()) {
+            redis.hset("hits:3", "not", "a counter");
+        }
+        TableEnvironment env = FlinkMiniCluster.streaming();
+        env.getConfig().set("execution.checkpointing.interval", "200 ms");
+        env.getConfig().set("restart-strategy.type", "none");
+        env.executeSql(
+                "CREATE TEMPORARY TABLE numbers (n BIGINT) WITH ('connector' = 'datagen',"
+                        + " 'fields.n.kind' = 'sequence', 'fields.n.start' = '1',"
+                        + " 'fields.n.end' = '100', 'rows-per-second' = '200')");
+        createCounterTables(env, "'url' = '" + REDIS.url() + "'", "exactly-once");
+        TableResult job =
+                env.executeSql("INSERT INTO hits SELECT MOD(n, " + KEYS + ") FROM numbers");
+        assertThatThrownBy(() -> job.await(2, TimeUnit.MINUTES))
+                .hasStackTraceContaining("committing RedisCommittable{")
+                .hasStackTraceContaining("key 'hits:3'")
+                .hasStackTraceContaining("WRONGTYPE");
+        try (UnifiedJedis redis = standalone()) {
+            assertThat(redis.get("hits:4"))
+                    .as("the refused commit applied its other keys before the job failed")
+                    .isNotNull();
+            assertThat(redis.hget("hits:3", "not")).isEqualTo("a counter");
+        }
+    }
+
+    @Test
     void exactlyOnceWithoutCheckpointingFailsAtPlanningWithTheFix() {
         TableEnvironment env = FlinkMiniCluster.streaming();
         env.executeSql(
