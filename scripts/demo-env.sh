@@ -15,8 +15,20 @@ fi
 version=0.1.0-SNAPSHOT
 modules=(flink-connector-redis flink-udf-arrays flink-udf-json flink-format-debezium-ext)
 
+# The Flink line the pack was last built for: the flink-core on the demo's classpath, which the
+# same build wrote. Both lines' distributions may lie side by side; the demo starts that one.
+demo_flink_version() {
+  [ -f integration-tests/target/demo-classpath.txt ] || return 0
+  tr ':' '\n' < integration-tests/target/demo-classpath.txt \
+    | sed -n 's:.*/flink-core-\([0-9][0-9.]*[0-9]\)\.jar$:\1:p' | head -n 1
+}
+
 demo_flink_home() {
-  ls -d integration-tests/flink-dist/target/flink-*/ 2>/dev/null | head -n 1 | sed 's:/$::'
+  local v
+  v=$(demo_flink_version)
+  [ -n "$v" ] && [ -d "integration-tests/flink-dist/target/flink-$v" ] \
+    && echo "integration-tests/flink-dist/target/flink-$v"
+  return 0
 }
 
 demo_missing() {

@@ -32,8 +32,9 @@ public final class DemoStack implements AutoCloseable {
             progress.accept("Kafka at " + stack.kafka.bootstrapServers());
             progress.accept(
                     "starting a Flink session cluster: JobManager and TaskManager processes");
-            LocalFlinkCluster.Builder flink =
-                    LocalFlinkCluster.builder(FlinkDistribution.fromSystemProperty(), dir);
+            FlinkDistribution distribution = FlinkDistribution.fromSystemProperty();
+            PackJars.checkBuiltFor(distribution.version());
+            LocalFlinkCluster.Builder flink = LocalFlinkCluster.builder(distribution, dir);
             for (String module : PackJars.MODULES) {
                 flink.libJar(PackJars.of(module));
             }
