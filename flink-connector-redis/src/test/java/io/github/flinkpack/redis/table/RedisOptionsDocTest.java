@@ -1,0 +1,16 @@
+package io.github.flinkpack.redis.table;
+
+import io.github.flinkpack.testing.docs.OptionTables;
+import java.nio.file.Paths;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** docs/redis-connector.md documents exactly the declared options, with their defaults. */
+class RedisOptionsDocTest {
+
+    @Test
+    void optionTablesMatchTheFactory() throws Exception {
+        OptionTables.check(
+                Paths.get("../docs/redis-connector.md"), new RedisDynamicTableFactory(), Set.of());
+    }
+}
