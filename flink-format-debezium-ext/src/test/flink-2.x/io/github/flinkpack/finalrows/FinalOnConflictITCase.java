@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.flinkpack.testing.flink.FlinkMiniCluster;
 import io.github.flinkpack.testing.kafka.KafkaBroker;
+import io.github.flinkpack.testing.scenarios.ConflictingLogins;
 import java.util.List;
 import org.apache.flink.table.api.TableEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
@@ -28,12 +29,7 @@ class FinalOnConflictITCase {
 
     @BeforeEach
     void setUp() {
-        env = FlinkMiniCluster.streaming();
-        env.getConfig().set("parallelism.default", "1");
-        env.getConfig().set("restart-strategy.type", "none");
-        env.executeSql(
-                "CREATE TEMPORARY VIEW logins (user_id, device) AS VALUES ('u1', 'phone'),"
-                        + " ('u1', 'phone'), ('u1', 'laptop'), ('u2', 'phone')");
+        env = ConflictingLogins.streaming();
         topic = "final-logins-" + ++topics;
         KAFKA.createTopic(topic, 1);
         env.executeSql(

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.flinkpack.testing.flink.FlinkMiniCluster;
 import io.github.flinkpack.testing.redis.RedisExtension;
+import io.github.flinkpack.testing.scenarios.ConflictingLogins;
 import org.apache.flink.table.api.TableEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.junit.jupiter.api.BeforeEach;
@@ -29,13 +30,7 @@ class RedisOnConflictITCase {
     @BeforeEach
     void setUp() {
         REDIS.flush();
-        env = FlinkMiniCluster.streaming();
-        env.getConfig().set("parallelism.default", "1");
-        env.getConfig().set("restart-strategy.type", "none");
-        // u1 logs in twice from the phone, then once from the laptop.
-        env.executeSql(
-                "CREATE TEMPORARY VIEW logins (user_id, device) AS VALUES ('u1', 'phone'),"
-                        + " ('u1', 'phone'), ('u1', 'laptop'), ('u2', 'phone')");
+        env = ConflictingLogins.streaming();
     }
 
     private void sink(String command) {
