@@ -52,15 +52,8 @@ final class ExactlyOnceCommits {
                 applyInTransaction(markerBase, sequence, retentionMillis, ops);
             }
         } catch (JedisException e) {
-            throw new RedisCommandException(
-                    "An exactly-once commit of "
-                            + ops.size()
-                            + " writes to "
-                            + config.describe()
-                            + " failed: "
-                            + e.getMessage(),
-                    true,
-                    e);
+            throw RedisCommandException.unreachable(
+                    config, "An exactly-once commit of " + ops.size() + " writes to", e);
         }
     }
 

@@ -64,4 +64,14 @@ public final class RedisCommandException extends Exception {
                 ? new String((byte[]) reply, StandardCharsets.UTF_8)
                 : String.valueOf(reply);
     }
+
+    /**
+     * Redis could not be reached (or the connection broke) while doing {@code what}, e.g. "Writing
+     * a batch of 10 to": retryable.
+     */
+    static RedisCommandException unreachable(
+            RedisConnectionConfig config, String what, RuntimeException cause) {
+        return new RedisCommandException(
+                what + " " + config.describe() + " failed: " + cause.getMessage(), true, cause);
+    }
 }

@@ -44,15 +44,8 @@ public final class RedisReadClient implements AutoCloseable {
             }
             return RoutedPipeline.send(nodes, commands);
         } catch (JedisException e) {
-            throw new RedisCommandException(
-                    "Reading "
-                            + commands.size()
-                            + " key(s) from "
-                            + config.describe()
-                            + " failed: "
-                            + e.getMessage(),
-                    true,
-                    e);
+            throw RedisCommandException.unreachable(
+                    config, "Reading " + commands.size() + " key(s) from", e);
         }
     }
 
@@ -89,10 +82,7 @@ public final class RedisReadClient implements AutoCloseable {
             }
             return new ScanPage(next, keys);
         } catch (JedisException e) {
-            throw new RedisCommandException(
-                    "SCAN of " + node + " at " + config.describe() + " failed: " + e.getMessage(),
-                    true,
-                    e);
+            throw RedisCommandException.unreachable(config, "SCAN of " + node + " at", e);
         }
     }
 

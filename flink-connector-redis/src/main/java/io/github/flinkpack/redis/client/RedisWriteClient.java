@@ -56,15 +56,8 @@ public final class RedisWriteClient implements AutoCloseable {
                 writeCommands(batch.commands());
             }
         } catch (JedisException e) {
-            throw new RedisCommandException(
-                    "Writing a batch of "
-                            + batch.size()
-                            + " to "
-                            + config.describe()
-                            + " failed: "
-                            + e.getMessage(),
-                    true,
-                    e);
+            throw RedisCommandException.unreachable(
+                    config, "Writing a batch of " + batch.size() + " to", e);
         }
     }
 

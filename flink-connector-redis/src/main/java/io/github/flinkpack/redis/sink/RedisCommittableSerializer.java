@@ -46,7 +46,9 @@ final class RedisCommittableSerializer implements SimpleVersionedSerializer<Redi
         // Decoded only when applied, on the committer's own thread.
         byte[] ops = Arrays.copyOfRange(serialized, in.getPosition(), serialized.length);
         if (ops.length < Integer.BYTES) {
-            throw new IOException("A truncated Redis exactly-once commit in the restored state");
+            throw new IOException(
+                    "A truncated Redis exactly-once commit in the restored state: the checkpoint is"
+                            + " damaged; restore from an earlier checkpoint or savepoint.");
         }
         return new RedisCommittable(lineage, subtask, sequence, rows, ops);
     }
