@@ -39,6 +39,13 @@ final class BenchmarkJobs {
         return rows * 1000.0 / millis;
     }
 
+    /** CPU time this JVM has used so far, every thread together. */
+    static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean)
+                        java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
+    }
+
     /** Logs one measurement and keeps the best per variant. */
     static void record(Map<String, Double> best, String variant, double rowsPerSecond) {
         System.err.printf(Locale.ROOT, "%-36s %,14.0f rows/s%n", variant, rowsPerSecond);

@@ -27,45 +27,90 @@ import redis.clients.jedis.Jedis;
  */
 public final class RedisSinkBenchmark {
 
+    /**
+     * {@code -Dlanes=1,2,4}: one "ours" variant per {@code sink.max-in-flight-batches} value;
+     * unset, one variant with the option's default.
+     */
+    private static final List<String> LANES =
+            System.getProperty("lanes") == null
+                    ? java.util.Collections.singletonList(null)
+                    : List.of(System.getProperty("lanes").split(","));
+
+    private static String oursLabel(String command, String lanes) {
+        return command + " flink -> redis (ours" + (lanes == null ? "" : ", " + lanes + " lanes") + ")";
+    }
+
+    private static void recordJob(
+            Map<String, Double> best, Map<String, Double> cpu, String variant, JobRun run, long rows) {
+        BenchmarkJobs.record(best, variant, run.rowsPerSecond);
+        cpu.merge(variant, run.cpuSeconds * 1_000_000.0 / rows, Math::min);
+    }
+
+    /** One job's rate and the CPU time this JVM spent on it (the Redis server not included). */
+    static final class JobRun {
+        final double rowsPerSecond;
+        final double cpuSeconds;
+
+        JobRun(double rowsPerSecond, double cpuSeconds) {
+            this.rowsPerSecond = rowsPerSecond;
+            this.cpuSeconds = cpuSeconds;
+        }
+    }
+
     public static void main(String[] args) throws Exception {
         long rows = args.length > 0 ? Long.parseLong(args[0]) : 5_000_000L;
         long naiveRows = args.length > 1 ? Long.parseLong(args[1]) : 300_000L;
         int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 2;
         long delayMicros = args.length > 3 ? Long.parseLong(args[3]) : 0;
         Map<String, Double> best = new LinkedHashMap<>();
+        Map<String, Double> cpu = new LinkedHashMap<>();
+        // -Donly=ours: just the Redis sink jobs (e.g. under a profiler), no report.
+        boolean oursOnly = "ours".equals(System.getProperty("only"));
         try (RedisServer server = RedisServer.builder().name("benchmark").start();
                 DelayProxy proxy =
                         delayMicros > 0
                                 ? new DelayProxy(server.host(), server.port(), delayMicros)
                                 : null) {
             int port = proxy == null ? server.port() : proxy.port();
+            // Warms the JVM up (JIT, class loading), so the first measured job is not slower.
+            job(server, port, "redis", "SET", Math.min(rows, 1_000_000L), null);
             for (int round = 1; round <= rounds; round++) {
                 for (String command : List.of("SET", "INCR")) {
-                    BenchmarkJobs.record(
-                            best,
-                            command + " redis-benchmark -P 1000",
-                            redisBenchmark(server, port, command, rows));
-                    BenchmarkJobs.record(
-                            best,
-                            command + " flink -> blackhole",
-                            job(server, port, "blackhole", command, rows));
-                    BenchmarkJobs.record(
-                            best,
-                            command + " flink -> redis (ours)",
-                            job(server, port, "redis", command, rows));
-                    BenchmarkJobs.record(
-                            best,
-                            command + " flink -> naive-redis",
-                            job(server, port, "naive-redis", command, naiveRows));
+                    if (!oursOnly) {
+                        BenchmarkJobs.record(
+                                best,
+                                command + " redis-benchmark -P 1000",
+                                redisBenchmark(server, port, command, rows));
+                        recordJob(best, cpu, command + " flink -> blackhole",
+                                job(server, port, "blackhole", command, rows, null), rows);
+                    }
+                    for (String lanes : LANES) {
+                        recordJob(best, cpu, oursLabel(command, lanes),
+                                job(server, port, "redis", command, rows, lanes), rows);
+                    }
+                    if (!oursOnly) {
+                        BenchmarkJobs.record(
+                                best,
+                                command + " flink -> naive-redis",
+                                job(server, port, "naive-redis", command, naiveRows, null)
+                                        .rowsPerSecond);
+                    }
                 }
             }
         }
-        String report = report(best, rows, naiveRows, rounds, delayMicros);
+        if (oursOnly) {
+            return;
+        }
+        String report = report(best, cpu, rows, naiveRows, rounds, delayMicros);
         BenchmarkJobs.publish(report, "redis-sink-benchmark.md");
     }
 
-    /** Rows per second of one Flink job, by the job's own net runtime. */
-    static double job(RedisServer server, int port, String connector, String command, long rows)
+    /**
+     * Rows per second of one Flink job, by the job's own net runtime, and the JVM's CPU time
+     * during it; {@code lanes} sets {@code sink.max-in-flight-batches} unless null.
+     */
+    static JobRun job(
+            RedisServer server, int port, String connector, String command, long rows, String lanes)
             throws Exception {
         String url = "redis://" + server.host() + ":" + port;
         try (Jedis redis = server.newClient()) {
@@ -91,13 +136,18 @@ public final class RedisSinkBenchmark {
                                 + url
                                 + "', 'command' = '"
                                 + command
-                                + "', 'key.fields' = 'k'";
+                                + "', 'key.fields' = 'k'"
+                                + (lanes == null
+                                        ? ""
+                                        : ", 'sink.max-in-flight-batches' = '" + lanes + "'");
         }
         env.executeSql("CREATE TEMPORARY TABLE target (k BIGINT, v BIGINT) WITH (" + options + ")");
         String value = command.equals("INCR") ? "CAST(1 AS BIGINT)" : "n";
+        long cpuBefore = BenchmarkJobs.processCpuNanos();
         TableResult result =
                 env.executeSql("INSERT INTO target SELECT n, " + value + " FROM numbers");
         double rate = BenchmarkJobs.rowsPerSecond(result, rows);
+        double cpuSeconds = (BenchmarkJobs.processCpuNanos() - cpuBefore) / 1e9;
         if (!connector.equals("blackhole")) {
             try (Jedis redis = server.newClient()) {
                 // The sink's counter batches leave one marker key per writer.
@@ -114,7 +164,7 @@ public final class RedisSinkBenchmark {
                 }
             }
         }
-        return rate;
+        return new JobRun(rate, cpuSeconds);
     }
 
     /** Requests per second of redis-benchmark with one connection and 1000-deep pipelines. */
@@ -128,7 +178,7 @@ public final class RedisSinkBenchmark {
                                 "-h",
                                 server.host(),
                                 "-p",
-                                String.valueOf(server.port()),
+                                String.valueOf(port),
                                 "-c",
                                 "1",
                                 "-P",
@@ -157,7 +207,12 @@ public final class RedisSinkBenchmark {
     }
 
     static String report(
-            Map<String, Double> best, long rows, long naiveRows, int rounds, long delayMicros) {
+            Map<String, Double> best,
+            Map<String, Double> cpu,
+            long rows,
+            long naiveRows,
+            int rounds,
+            long delayMicros) {
         StringBuilder out = new StringBuilder();
         out.append(
                 String.format(
@@ -170,25 +225,34 @@ public final class RedisSinkBenchmark {
                         delayMicros));
         out.append(
                 "| command | redis-benchmark -c 1 -P 1000 (a) | blackhole (b) | ours | naive (c)"
-                        + " | ours / (a) | ours / (b) | ours / (c) |\n");
-        out.append("|---|---:|---:|---:|---:|---:|---:|---:|\n");
+                        + " | ours / min(a, b) | ours / (c) | JVM CPU s per M rows: blackhole"
+                        + " | ours | the sink's own (ours - blackhole) |\n");
+        out.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         for (String command : List.of("SET", "INCR")) {
             double ceiling = best.get(command + " redis-benchmark -P 1000");
-            double blackhole = best.get(command + " flink -> blackhole");
-            double ours = best.get(command + " flink -> redis (ours)");
+            String blackholeLabel = command + " flink -> blackhole";
+            double blackhole = best.get(blackholeLabel);
             double naive = best.get(command + " flink -> naive-redis");
-            out.append(
-                    String.format(
-                            Locale.ROOT,
-                            "| %s | %,.0f | %,.0f | %,.0f | %,.0f | %.0f%% | %.0f%% | %.1fx |%n",
-                            command,
-                            ceiling,
-                            blackhole,
-                            ours,
-                            naive,
-                            100 * ours / ceiling,
-                            100 * ours / blackhole,
-                            ours / naive));
+            for (String lanes : LANES) {
+                String label = oursLabel(command, lanes);
+                double ours = best.get(label);
+                out.append(
+                        String.format(
+                                Locale.ROOT,
+                                "| %s%s | %,.0f | %,.0f | %,.0f | %,.0f | %.0f%% | %.1fx | %.2f |"
+                                        + " %.2f | %.2f |%n",
+                                command,
+                                lanes == null ? "" : " (" + lanes + " lanes)",
+                                ceiling,
+                                blackhole,
+                                ours,
+                                naive,
+                                100 * ours / Math.min(ceiling, blackhole),
+                                ours / naive,
+                                cpu.get(blackholeLabel),
+                                cpu.get(label),
+                                cpu.get(label) - cpu.get(blackholeLabel)));
+            }
         }
         return out.toString();
     }

@@ -28,7 +28,12 @@ public final class CommitOps {
             System.arraycopy(command.args, 0, op, 1, command.args.length);
             ops.add(op);
         }
-        for (CounterDelta delta : batch.counters()) {
+        return counterOps(batch.counters(), ops);
+    }
+
+    /** Appends counter deltas as the commands the counter script would run. */
+    static List<byte[][]> counterOps(List<CounterDelta> counters, List<byte[][]> ops) {
+        for (CounterDelta delta : counters) {
             byte[] name = delta.operation.wireName();
             switch (delta.operation) {
                 case DEL:

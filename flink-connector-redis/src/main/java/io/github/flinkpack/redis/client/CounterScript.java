@@ -3,15 +3,16 @@ package io.github.flinkpack.redis.client;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Applies a batch of counter deltas at most once. Only the marker is a declared key (it routes the
- * call to a node); the counters travel in ARGV, because a cluster refuses declared keys of
- * different slots even with {@code allow-cross-slot-keys}, which lets the script itself touch any
- * key of its node (and still fails on a key another node owns). The script first compares a
- * per-writer marker key with the batch id: equal means an earlier attempt of this batch already ran
- * (its reply was lost), so it does nothing. Otherwise it applies every delta with {@code
- * redis.pcall}, so one bad key (e.g. WRONGTYPE) cannot stop the others half-way, records the batch
- * id in the marker, and returns the failed keys with their errors. A script runs atomically, so a
- * batch is either applied together with its marker or not at all.
+ * Applies a batch of counter deltas at most once in a cluster (a single server uses a {@link
+ * MarkedTransaction}). Only the marker is a declared key (it routes the call to a node); the
+ * counters travel in ARGV, because a cluster refuses declared keys of different slots even with
+ * {@code allow-cross-slot-keys}, which lets the script itself touch any key of its node (and still
+ * fails on a key another node owns). The script first compares a per-writer marker key with the
+ * batch id: equal means an earlier attempt of this batch already ran (its reply was lost), so it
+ * does nothing. Otherwise it applies every delta with {@code redis.pcall}, so one bad key (e.g.
+ * WRONGTYPE) cannot stop the others half-way, records the batch id in the marker, and returns the
+ * failed keys with their errors. A script runs atomically, so a batch is either applied together
+ * with its marker or not at all.
  *
  * <p>Reply: {@code [1, key, error, key, error, ...]} when applied, {@code [0]} when skipped.
  */
@@ -49,9 +50,6 @@ final class CounterScript {
                     + "end\n"
                     + "redis.call('SET', KEYS[1], token, 'PX', ARGV[2])\n"
                     + "return result\n";
-
-    /** Standalone and Sentinel: no shebang, so Redis 6 runs it too. */
-    static final byte[] STANDALONE = BODY.getBytes(StandardCharsets.UTF_8);
 
     /** Cluster (Redis 7+): the counters of one node may lie in different slots. */
     static final byte[] CLUSTER =

@@ -9,14 +9,15 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import redis.clients.jedis.Connection;
 import redis.clients.jedis.HostAndPort;
-import redis.clients.jedis.Pipeline;
 import redis.clients.jedis.Protocol;
 import redis.clients.jedis.exceptions.JedisDataException;
 import redis.clients.jedis.exceptions.JedisException;
+import redis.clients.jedis.util.JedisClusterCRC16;
 
 /**
- * Writes batches: plain commands pipelined per node (one round trip per node), counter deltas
- * through {@link CounterScript}, one call per node. In a cluster, commands are grouped by the node
+ * Writes batches: plain commands pipelined per node (one round trip per node), counter deltas at
+ * most once per batch: as a {@link MarkedTransaction} on a single server, through {@link
+ * CounterScript} (one call per node) in a cluster. In a cluster, commands are grouped by the node
  * serving their slot, MOVED replies reload the slot map and resend, ASK replies are sent to the
  * named node after ASKING.
  */
@@ -27,8 +28,8 @@ public final class RedisWriteClient implements AutoCloseable {
     /** Prefix of the counter writers' replay-guard keys, which scans leave out. */
     public static final String MARKER_PREFIX = "flinkpack:batch:";
 
-    private static final byte[] MARKER_TTL_MILLIS =
-            String.valueOf(TimeUnit.HOURS.toMillis(1)).getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] EVAL = Protocol.Command.EVAL.getRaw();
+    private static final long MARKER_TTL_MILLIS = TimeUnit.HOURS.toMillis(1);
 
     private final RedisConnectionConfig config;
     private final RedisNodes nodes;
@@ -84,6 +85,18 @@ public final class RedisWriteClient implements AutoCloseable {
     }
 
     private void writeCounters(RedisBatch batch) throws RedisCommandException {
+        if (!nodes.isCluster()) {
+            MarkedTransaction.apply(
+                    config,
+                    nodes,
+                    (MARKER_PREFIX + writerId + ":" + batch.lane())
+                            .getBytes(StandardCharsets.UTF_8),
+                    batch.id(),
+                    MARKER_TTL_MILLIS,
+                    CommitOps.counterOps(batch.counters(), new ArrayList<>()),
+                    "a counter batch");
+            return;
+        }
         byte[] token = String.valueOf(batch.id()).getBytes(StandardCharsets.US_ASCII);
         List<CounterDelta> pending = batch.counters();
         for (int redirect = 0; redirect <= MAX_REDIRECTS; redirect++) {
@@ -91,11 +104,11 @@ public final class RedisWriteClient implements AutoCloseable {
             for (Map.Entry<HostAndPort, List<CounterDelta>> group :
                     nodes.byNode(pending, d -> d.key).entrySet()) {
                 List<CounterDelta> deltas = group.getValue();
+                RespWriter eval =
+                        new RespWriter(1).command(EVAL, scriptArgs(deltas, batch.lane(), token));
                 Object reply;
                 try (Connection connection = nodes.borrow(group.getKey())) {
-                    Pipeline pipeline = new Pipeline(connection);
-                    pipeline.sendCommand(Protocol.Command.EVAL, scriptArgs(deltas, token));
-                    reply = pipeline.syncAndReturnAll().get(0);
+                    reply = eval.exchange(connection).get(0);
                 }
                 if (reply instanceof JedisDataException) {
                     String error = ((JedisDataException) reply).getMessage();
@@ -118,14 +131,14 @@ public final class RedisWriteClient implements AutoCloseable {
                 "Counter batch still redirected after " + MAX_REDIRECTS + " reloads", true, null);
     }
 
-    private byte[][] scriptArgs(List<CounterDelta> deltas, byte[] token) {
+    private byte[][] scriptArgs(List<CounterDelta> deltas, int lane, byte[] token) {
         byte[][] args = new byte[5 + deltas.size() * CounterScript.ARGS_PER_DELTA][];
         int a = 0;
-        args[a++] = nodes.isCluster() ? CounterScript.CLUSTER : CounterScript.STANDALONE;
+        args[a++] = CounterScript.CLUSTER;
         args[a++] = ascii(1);
-        args[a++] = markerKey(deltas.get(0).key);
+        args[a++] = markerKey(deltas.get(0).key, lane);
         args[a++] = token;
-        args[a++] = MARKER_TTL_MILLIS;
+        args[a++] = ascii(MARKER_TTL_MILLIS);
         byte[] empty = new byte[0];
         for (CounterDelta delta : deltas) {
             args[a++] = delta.key;
@@ -145,36 +158,19 @@ public final class RedisWriteClient implements AutoCloseable {
         return args;
     }
 
-    /** One marker per writer and node, in a slot of that node (the first key's slot). */
-    private byte[] markerKey(byte[] firstKey) {
-        String tag =
-                nodes.isCluster()
-                        ? "{"
-                                + SlotTags.forSlot(
-                                        redis.clients.jedis.util.JedisClusterCRC16.getSlot(
-                                                firstKey))
-                                + "}"
-                        : "";
-        return (MARKER_PREFIX + tag + writerId).getBytes(StandardCharsets.UTF_8);
+    /** One marker per writer, lane and node, in a slot of that node (the first key's slot). */
+    private byte[] markerKey(byte[] firstKey, int lane) {
+        String tag = "{" + SlotTags.forSlot(JedisClusterCRC16.getSlot(firstKey)) + "}";
+        return (MARKER_PREFIX + tag + writerId + ":" + lane).getBytes(StandardCharsets.UTF_8);
     }
 
-    private static void throwCounterErrors(List<?> reply) throws RedisCommandException {
-        if (reply.size() <= 1) {
-            return;
-        }
-        StringBuilder errors = new StringBuilder();
-        for (int i = 1; i + 1 < reply.size() && i < 11; i += 2) {
-            errors.append(errors.length() == 0 ? "" : "; ")
-                    .append("key '")
-                    .append(RedisCommandException.printable((byte[]) reply.get(i)))
-                    .append("': ")
-                    .append(text(reply.get(i + 1)));
-        }
+    private void throwCounterErrors(List<?> reply) throws RedisCommandException {
         // The batch is applied and marked, except for these keys: retrying cannot help.
-        throw new RedisCommandException(
-                "Redis rejected " + (reply.size() - 1) / 2 + " counter update(s): " + errors,
-                false,
-                null);
+        Refusals refusals = new Refusals();
+        for (int i = 1; i + 1 < reply.size(); i += 2) {
+            refusals.add((byte[]) reply.get(i), text(reply.get(i + 1)));
+        }
+        refusals.throwIfAny(config, "a counter batch");
     }
 
     private RedisCommandException commandFailed(String what, String error) {

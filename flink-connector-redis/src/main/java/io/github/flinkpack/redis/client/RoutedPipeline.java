@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import redis.clients.jedis.Connection;
 import redis.clients.jedis.HostAndPort;
-import redis.clients.jedis.Pipeline;
 import redis.clients.jedis.Protocol;
 import redis.clients.jedis.exceptions.JedisDataException;
 
@@ -19,6 +18,8 @@ import redis.clients.jedis.exceptions.JedisDataException;
 final class RoutedPipeline {
 
     static final int MAX_REDIRECTS = 5;
+
+    private static final byte[] ASKING = Protocol.Command.ASKING.getRaw();
 
     private RoutedPipeline() {}
 
@@ -87,16 +88,16 @@ final class RoutedPipeline {
             List<KeyedCommand> commands,
             List<Integer> indices,
             boolean asking) {
-        try (Connection connection = nodes.borrow(node)) {
-            Pipeline pipeline = new Pipeline(connection);
-            for (int index : indices) {
-                if (asking) {
-                    pipeline.sendCommand(Protocol.Command.ASKING, new byte[0][]);
-                }
-                KeyedCommand command = commands.get(index);
-                pipeline.sendCommand(command.command, command.args);
+        RespWriter out = new RespWriter(indices.size() * (asking ? 2 : 1));
+        for (int index : indices) {
+            if (asking) {
+                out.command(ASKING);
             }
-            List<Object> all = pipeline.syncAndReturnAll();
+            KeyedCommand command = commands.get(index);
+            out.command(command.command.getRaw(), command.args, 0);
+        }
+        try (Connection connection = nodes.borrow(node)) {
+            List<Object> all = out.exchange(connection);
             if (!asking) {
                 return all;
             }

@@ -8,7 +8,11 @@ public final class RedisWriteOptions implements Serializable {
 
     private static final long serialVersionUID = 1L;
 
+    /** The most batches in flight: a writer's connection pools hold 8 connections per node. */
+    public static final int MAX_IN_FLIGHT_BATCHES = 8;
+
     private final int maxBufferedRows;
+    private final int maxInFlightBatches;
     private final Duration flushInterval;
     private final SinkDeliveryGuarantee deliveryGuarantee;
     private final int maxRetries;
@@ -18,6 +22,7 @@ public final class RedisWriteOptions implements Serializable {
 
     public RedisWriteOptions(
             int maxBufferedRows,
+            int maxInFlightBatches,
             Duration flushInterval,
             SinkDeliveryGuarantee deliveryGuarantee,
             int maxRetries,
@@ -25,6 +30,7 @@ public final class RedisWriteOptions implements Serializable {
             TtlMode ttlMode,
             Duration markerRetention) {
         this.maxBufferedRows = maxBufferedRows;
+        this.maxInFlightBatches = maxInFlightBatches;
         this.flushInterval = flushInterval;
         this.deliveryGuarantee = deliveryGuarantee;
         this.maxRetries = maxRetries;
@@ -35,6 +41,11 @@ public final class RedisWriteOptions implements Serializable {
 
     public int maxBufferedRows() {
         return maxBufferedRows;
+    }
+
+    /** Lanes of the at-least-once writer: batches that may be in flight at once. */
+    public int maxInFlightBatches() {
+        return maxInFlightBatches;
     }
 
     public Duration flushInterval() {
@@ -66,6 +77,8 @@ public final class RedisWriteOptions implements Serializable {
     public String toString() {
         return "RedisWriteOptions{maxBufferedRows="
                 + maxBufferedRows
+                + ", maxInFlightBatches="
+                + maxInFlightBatches
                 + ", flushInterval="
                 + flushInterval
                 + ", deliveryGuarantee="

@@ -1,10 +1,13 @@
 package io.github.flinkpack.redis.serialization;
 
+import io.github.flinkpack.redis.util.ByteBuilder;
+import io.github.flinkpack.redis.util.Digits;
 import java.io.Serializable;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import org.apache.flink.table.data.DecimalData;
+import org.apache.flink.table.data.StringData;
 import org.apache.flink.table.data.TimestampData;
 import org.apache.flink.table.types.logical.LogicalType;
 
@@ -28,6 +31,14 @@ public final class FieldRenderer implements Serializable {
     /** The value as bytes; {@code value} is the non-null internal object of {@code type}. */
     public byte[] toBytes(Object value) {
         switch (type.getTypeRoot()) {
+            case TINYINT:
+            case SMALLINT:
+            case INTEGER:
+            case BIGINT:
+                return Digits.ascii(((Number) value).longValue());
+            case CHAR:
+            case VARCHAR:
+                return ((StringData) value).toBytes();
             case BINARY:
             case VARBINARY:
                 return (byte[]) value;
@@ -38,6 +49,24 @@ public final class FieldRenderer implements Serializable {
                 return json.write(value).getBytes(StandardCharsets.UTF_8);
             default:
                 return toText(type, value).getBytes(StandardCharsets.UTF_8);
+        }
+    }
+
+    /** Appends the text of a non-null scalar, as {@link #toText} renders it, to {@code out}. */
+    static void appendText(LogicalType type, Object value, ByteBuilder out) {
+        switch (type.getTypeRoot()) {
+            case TINYINT:
+            case SMALLINT:
+            case INTEGER:
+            case BIGINT:
+                out.append(((Number) value).longValue());
+                break;
+            case CHAR:
+            case VARCHAR:
+                out.append(((StringData) value).toBytes());
+                break;
+            default:
+                out.append(toText(type, value).getBytes(StandardCharsets.UTF_8));
         }
     }
 

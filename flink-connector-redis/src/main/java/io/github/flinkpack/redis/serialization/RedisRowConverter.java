@@ -5,6 +5,7 @@ import io.github.flinkpack.redis.config.NullKeyPolicy;
 import io.github.flinkpack.redis.config.NullValuePolicy;
 import io.github.flinkpack.redis.config.RedisCommand;
 import io.github.flinkpack.redis.config.ValueFormat;
+import io.github.flinkpack.redis.util.ByteBuilder;
 import java.io.Serializable;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -43,6 +44,9 @@ public final class RedisRowConverter implements Serializable {
     private final RowData.FieldGetter ttlGetter;
     private final FieldRenderer[] valueRenderers;
     private final byte[][] valueNameBytes;
+    private final byte[] keyPrefixBytes;
+    private final byte[] keySeparatorBytes;
+    private transient ByteBuilder keyText;
 
     public RedisRowConverter(RedisRowMapping mapping) {
         this.mapping = mapping;
@@ -58,6 +62,8 @@ public final class RedisRowConverter implements Serializable {
                         ? null
                         : RowData.createFieldGetter(
                                 mapping.ttlColumnType, mapping.ttlColumnPosition);
+        this.keyPrefixBytes = mapping.keyPrefix.getBytes(StandardCharsets.UTF_8);
+        this.keySeparatorBytes = mapping.keySeparator.getBytes(StandardCharsets.UTF_8);
         this.valueRenderers = new FieldRenderer[mapping.valueTypes.length];
         this.valueNameBytes = new byte[mapping.valueNames.length][];
         for (int i = 0; i < valueRenderers.length; i++) {
@@ -250,18 +256,21 @@ public final class RedisRowConverter implements Serializable {
 
     /** prefix + k1 + separator + k2 ...; null when a key column is NULL and skipped. */
     private byte[] renderKey(RowData row) {
-        StringBuilder key = new StringBuilder(mapping.keyPrefix);
+        if (keyText == null) {
+            keyText = new ByteBuilder();
+        }
+        keyText.reset().append(keyPrefixBytes);
         for (int i = 0; i < keyGetters.length; i++) {
             Object value = keyGetters[i].getFieldOrNull(row);
             if (value == null) {
                 return nullKey(mapping.keyNames[i]);
             }
             if (i > 0) {
-                key.append(mapping.keySeparator);
+                keyText.append(keySeparatorBytes);
             }
-            key.append(FieldRenderer.toText(mapping.keyTypes[i], value));
+            FieldRenderer.appendText(mapping.keyTypes[i], value, keyText);
         }
-        return key.toString().getBytes(StandardCharsets.UTF_8);
+        return keyText.toArray();
     }
 
     private byte[] renderHashField(RowData row) {
@@ -269,7 +278,11 @@ public final class RedisRowConverter implements Serializable {
         if (value == null) {
             return nullKey(mapping.hashFieldName);
         }
-        return FieldRenderer.toText(mapping.hashFieldType, value).getBytes(StandardCharsets.UTF_8);
+        if (keyText == null) {
+            keyText = new ByteBuilder();
+        }
+        FieldRenderer.appendText(mapping.hashFieldType, value, keyText.reset());
+        return keyText.toArray();
     }
 
     private byte[] nullKey(String column) {

@@ -2,16 +2,20 @@ package io.github.flinkpack.redis.sink;
 
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 
-/** The sink's I/O threads: one each, named after their table, never keeping the JVM alive. */
+/** The sink's I/O threads: named after their table, never keeping the JVM alive. */
 final class DaemonExecutors {
 
     private DaemonExecutors() {}
 
-    static ExecutorService single(String name) {
-        return Executors.newSingleThreadExecutor(
+    /** {@code threads} threads named {@code name-1}, {@code name-2}, ... */
+    static ExecutorService fixed(int threads, String name) {
+        AtomicInteger created = new AtomicInteger();
+        return Executors.newFixedThreadPool(
+                threads,
                 runnable -> {
-                    Thread thread = new Thread(runnable, name);
+                    Thread thread = new Thread(runnable, name + "-" + created.incrementAndGet());
                     thread.setDaemon(true);
                     return thread;
                 });

@@ -48,13 +48,18 @@ final class MutationBuffer implements MutationCollector {
 
     /** Encodes everything buffered as one batch and empties the buffer. */
     RedisBatch drain(long batchId) {
+        return drain(batchId, 0);
+    }
+
+    /** The same, as a batch of the writer's lane {@code lane}. */
+    RedisBatch drain(long batchId, int lane) {
         List<KeyedCommand> commands = new ArrayList<>();
         List<CounterDelta> counters = new ArrayList<>();
         for (Map.Entry<BufferKey, PendingWrite> entry : pending.entrySet()) {
             entry.getValue().encode(entry.getKey(), commands, counters);
         }
         pending.clear();
-        return new RedisBatch(batchId, commands, counters);
+        return new RedisBatch(batchId, lane, commands, counters);
     }
 
     @Override

@@ -22,11 +22,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Buffers rows, reduced per key, and writes them as one pipelined batch when the buffer holds
- * {@code sink.buffer-flush.max-rows} rows, when {@code sink.buffer-flush.interval} passes, and
- * (at-least-once) on every checkpoint and at the end of input, waiting for Redis to confirm. All of
- * it runs on the task thread, so a checkpoint barrier can only pass once every earlier row is in
- * Redis.
+ * Buffers rows, reduced per key, in {@code sink.max-in-flight-batches} lanes (by key hash), and
+ * writes a lane's buffer as one pipelined batch when it holds {@code sink.buffer-flush.max-rows}
+ * rows, every lane's when {@code sink.buffer-flush.interval} passes, and (at-least-once) on every
+ * checkpoint and at the end of input, waiting for Redis to confirm every lane. Each lane has at
+ * most one batch in flight, written and retried on a sender thread while the task thread fills the
+ * next: batches of one lane, and so the writes to one key, reach Redis in order. A checkpoint
+ * barrier passes only once every earlier row is in Redis.
  */
 final class RedisSinkWriter implements SinkWriter<RowData> {
 
@@ -36,21 +38,21 @@ final class RedisSinkWriter implements SinkWriter<RowData> {
     private final RedisRowConverter converter;
     private final String tableName;
     private final RedisWriteClient client;
-    private final MutationBuffer buffer;
+    private final Lane[] lanes;
+    private final LaneRouter router;
     private final ProcessingTimeService timers;
 
     private final Counter numRecordsSend;
     private final Counter numRecordsSendErrors;
     private final SkippedRowCounters skipped;
     private final Counter numBatches;
+    private final Object metricsLock = new Object();
     private volatile long currentSendTimeMillis;
     private volatile long lastBatchRows;
     private volatile long lastFlushLatencyMillis;
 
     private final ExecutorService sender;
-    private Future<?> inFlight;
 
-    private int bufferedRows;
     private long nextBatchId = 1;
     private boolean timerArmed;
 
@@ -62,8 +64,14 @@ final class RedisSinkWriter implements SinkWriter<RowData> {
         this.options = options;
         this.converter = converter;
         this.tableName = converter.mapping().tableName();
-        this.buffer =
-                new MutationBuffer(options.ttlMode(), converter.mapping().command().isCounter());
+        boolean counters = converter.mapping().command().isCounter();
+        this.lanes = new Lane[options.maxInFlightBatches()];
+        MutationBuffer[] buffers = new MutationBuffer[lanes.length];
+        for (int i = 0; i < lanes.length; i++) {
+            buffers[i] = new MutationBuffer(options.ttlMode(), counters);
+            lanes[i] = new Lane(i, buffers[i]);
+        }
+        this.router = new LaneRouter(buffers);
         this.timers = context.getProcessingTimeService();
 
         SinkWriterMetricGroup metrics = context.metricGroup();
@@ -76,21 +84,20 @@ final class RedisSinkWriter implements SinkWriter<RowData> {
         metrics.gauge("lastFlushLatencyMillis", () -> lastFlushLatencyMillis);
 
         this.client = RedisWriteClient.connect(connection);
-        this.sender = DaemonExecutors.single("redis-sink-sender (" + tableName + ")");
+        this.sender = DaemonExecutors.fixed(lanes.length, "redis-sink-sender (" + tableName + ")");
         LOG.info("Redis sink for table '{}' writes to {} with {}", tableName, connection, options);
     }
 
     @Override
     public void write(RowData row, Context context) throws IOException {
-        if (inFlight != null && inFlight.isDone()) {
-            awaitInFlight(); // surfaces a failed batch as early as possible
+        if (!skipped.buffered(converter.convert(row, router))) {
+            return;
         }
-        if (skipped.buffered(converter.convert(row, buffer))) {
-            bufferedRows++;
-        }
-        if (bufferedRows >= options.maxBufferedRows()) {
-            flushBuffer(false);
-        } else if (bufferedRows > 0) {
+        Lane lane = lanes[router.lastLane()];
+        lane.surfaceFailure();
+        if (++lane.bufferedRows >= options.maxBufferedRows()) {
+            lane.flush();
+        } else {
             armTimer();
         }
     }
@@ -98,7 +105,10 @@ final class RedisSinkWriter implements SinkWriter<RowData> {
     @Override
     public void flush(boolean endOfInput) throws IOException {
         if (endOfInput || options.deliveryGuarantee() == SinkDeliveryGuarantee.AT_LEAST_ONCE) {
-            flushBuffer(true);
+            flushAll();
+            for (Lane lane : lanes) {
+                lane.awaitInFlight();
+            }
         }
     }
 
@@ -112,49 +122,73 @@ final class RedisSinkWriter implements SinkWriter<RowData> {
                 timers.getCurrentProcessingTime() + interval,
                 time -> {
                     timerArmed = false;
-                    flushBuffer(false);
+                    flushAll();
                 });
     }
 
-    /** Hands the buffer to the sender once the batch before it is confirmed. */
-    private void flushBuffer(boolean waitUntilWritten) throws IOException {
-        if (!buffer.isEmpty()) {
-            int rows = bufferedRows;
-            RedisBatch batch = buffer.drain(nextBatchId++);
-            awaitInFlight();
-            inFlight =
-                    sender.submit(
-                            () -> {
-                                send(batch, rows);
-                                return null;
-                            });
-        }
-        bufferedRows = 0;
-        if (waitUntilWritten) {
-            awaitInFlight();
+    private void flushAll() throws IOException {
+        for (Lane lane : lanes) {
+            lane.flush();
         }
     }
 
-    private void awaitInFlight() throws IOException {
-        if (inFlight == null) {
-            return;
+    /** One ordered lane: its buffer, and the one batch of it in flight. */
+    private final class Lane {
+        private final int index;
+        private final MutationBuffer buffer;
+        private int bufferedRows;
+        private Future<?> inFlight;
+
+        Lane(int index, MutationBuffer buffer) {
+            this.index = index;
+            this.buffer = buffer;
         }
-        try {
-            inFlight.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("Interrupted while waiting for a Redis batch", e);
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            throw cause instanceof IOException
-                    ? (IOException) cause
-                    : new IOException("Table '" + tableName + "': " + cause.getMessage(), cause);
-        } finally {
-            inFlight = null;
+
+        /** Hands the buffer to a sender once this lane's batch before it is confirmed. */
+        void flush() throws IOException {
+            if (!buffer.isEmpty()) {
+                int rows = bufferedRows;
+                RedisBatch batch = buffer.drain(nextBatchId++, index);
+                awaitInFlight();
+                inFlight =
+                        sender.submit(
+                                () -> {
+                                    send(batch, rows);
+                                    return null;
+                                });
+            }
+            bufferedRows = 0;
+        }
+
+        /** Fails as soon as a finished batch of this lane failed. */
+        void surfaceFailure() throws IOException {
+            if (inFlight != null && inFlight.isDone()) {
+                awaitInFlight();
+            }
+        }
+
+        void awaitInFlight() throws IOException {
+            if (inFlight == null) {
+                return;
+            }
+            try {
+                inFlight.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("Interrupted while waiting for a Redis batch", e);
+            } catch (ExecutionException e) {
+                Throwable cause = e.getCause();
+                throw cause instanceof IOException
+                        ? (IOException) cause
+                        : new IOException(
+                                "Table '" + tableName + "': " + cause.getMessage(), cause);
+            } finally {
+                inFlight = null;
+            }
         }
     }
 
-    /** Runs on the sender thread: writes one batch, retrying with exponential backoff. */
+    /** Runs on a sender thread: writes one batch, retrying with exponential backoff. */
     private void send(RedisBatch batch, int rows) throws IOException {
         long started = System.currentTimeMillis();
         long backoff = options.retryBackoff().toMillis();
@@ -166,7 +200,9 @@ final class RedisSinkWriter implements SinkWriter<RowData> {
                 break;
             } catch (RedisCommandException e) {
                 if (!e.isRetryable() || attempt >= options.maxRetries()) {
-                    numRecordsSendErrors.inc(rows);
+                    synchronized (metricsLock) {
+                        numRecordsSendErrors.inc(rows);
+                    }
                     throw new IOException(
                             String.format(
                                     "Table '%s': writing a batch of %d rows (%d Redis writes) failed"
@@ -175,9 +211,10 @@ final class RedisSinkWriter implements SinkWriter<RowData> {
                             e);
                 }
                 LOG.warn(
-                        "Table '{}': batch {} failed (attempt {} of {}), retrying in {} ms: {}",
+                        "Table '{}': batch {} of lane {} failed (attempt {} of {}), retrying in {} ms: {}",
                         tableName,
                         batch.id(),
+                        batch.lane(),
                         attempt + 1,
                         options.maxRetries() + 1,
                         backoff,
@@ -186,8 +223,10 @@ final class RedisSinkWriter implements SinkWriter<RowData> {
                 backoff = Math.min(backoff * 2, 60_000L);
             }
         }
-        numRecordsSend.inc(rows);
-        numBatches.inc();
+        synchronized (metricsLock) { // counters are not thread-safe, and lanes share them
+            numRecordsSend.inc(rows);
+            numBatches.inc();
+        }
         lastBatchRows = rows;
         lastFlushLatencyMillis = System.currentTimeMillis() - started;
     }

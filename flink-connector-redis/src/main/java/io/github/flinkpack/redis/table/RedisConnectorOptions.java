@@ -206,6 +206,17 @@ public final class RedisConnectorOptions {
                     .defaultValue(1000)
                     .withDescription("Rows buffered before a batch is written in one round trip.");
 
+    public static final ConfigOption<Integer> SINK_MAX_IN_FLIGHT_BATCHES =
+            ConfigOptions.key("sink.max-in-flight-batches")
+                    .intType()
+                    .defaultValue(2)
+                    .withDescription(
+                            "At-least-once and none: batches written at the same time, 1 to 8."
+                                    + " Keys are split into this many lanes by hash, each with"
+                                    + " its own buffer of 'sink.buffer-flush.max-rows' rows and one"
+                                    + " batch in flight, so the writes to one key keep their order"
+                                    + " and a retried batch never overtakes a later one.");
+
     public static final ConfigOption<Duration> SINK_BUFFER_FLUSH_INTERVAL =
             ConfigOptions.key("sink.buffer-flush.interval")
                     .durationType()

@@ -89,6 +89,7 @@ public final class RedisDynamicTableFactory
                         SINK_NULL_VALUE,
                         SINK_BUFFER_FLUSH_MAX_ROWS,
                         SINK_BUFFER_FLUSH_INTERVAL,
+                        SINK_MAX_IN_FLIGHT_BATCHES,
                         SINK_DELIVERY_GUARANTEE,
                         SINK_EXACTLY_ONCE_MARKER_RETENTION,
                         SINK_MAX_RETRIES,
@@ -237,8 +238,19 @@ public final class RedisDynamicTableFactory
         if (retries < 0) {
             throw error(table, "'sink.max-retries' = " + retries + " must be 0 or more.");
         }
+        int inFlight = options.get(SINK_MAX_IN_FLIGHT_BATCHES);
+        if (inFlight < 1 || inFlight > RedisWriteOptions.MAX_IN_FLIGHT_BATCHES) {
+            throw error(
+                    table,
+                    "'sink.max-in-flight-batches' = "
+                            + inFlight
+                            + " must be between 1 and "
+                            + RedisWriteOptions.MAX_IN_FLIGHT_BATCHES
+                            + " (each batch in flight holds one connection per Redis node).");
+        }
         return new RedisWriteOptions(
                 maxRows,
+                inFlight,
                 options.get(SINK_BUFFER_FLUSH_INTERVAL),
                 options.get(SINK_DELIVERY_GUARANTEE),
                 retries,
