@@ -37,11 +37,18 @@ public final class RedisSinkBenchmark {
                     : List.of(System.getProperty("lanes").split(","));
 
     private static String oursLabel(String command, String lanes) {
-        return command + " flink -> redis (ours" + (lanes == null ? "" : ", " + lanes + " lanes") + ")";
+        return command
+                + " flink -> redis (ours"
+                + (lanes == null ? "" : ", " + lanes + " lanes")
+                + ")";
     }
 
     private static void recordJob(
-            Map<String, Double> best, Map<String, Double> cpu, String variant, JobRun run, long rows) {
+            Map<String, Double> best,
+            Map<String, Double> cpu,
+            String variant,
+            JobRun run,
+            long rows) {
         BenchmarkJobs.record(best, variant, run.rowsPerSecond);
         cpu.merge(variant, run.cpuSeconds * 1_000_000.0 / rows, Math::min);
     }
@@ -81,12 +88,20 @@ public final class RedisSinkBenchmark {
                                 best,
                                 command + " redis-benchmark -P 1000",
                                 redisBenchmark(server, port, command, rows));
-                        recordJob(best, cpu, command + " flink -> blackhole",
-                                job(server, port, "blackhole", command, rows, null), rows);
+                        recordJob(
+                                best,
+                                cpu,
+                                command + " flink -> blackhole",
+                                job(server, port, "blackhole", command, rows, null),
+                                rows);
                     }
                     for (String lanes : LANES) {
-                        recordJob(best, cpu, oursLabel(command, lanes),
-                                job(server, port, "redis", command, rows, lanes), rows);
+                        recordJob(
+                                best,
+                                cpu,
+                                oursLabel(command, lanes),
+                                job(server, port, "redis", command, rows, lanes),
+                                rows);
                     }
                     if (!oursOnly) {
                         BenchmarkJobs.record(
@@ -106,8 +121,8 @@ public final class RedisSinkBenchmark {
     }
 
     /**
-     * Rows per second of one Flink job, by the job's own net runtime, and the JVM's CPU time
-     * during it; {@code lanes} sets {@code sink.max-in-flight-batches} unless null.
+     * Rows per second of one Flink job, by the job's own net runtime, and the JVM's CPU time during
+     * it; {@code lanes} sets {@code sink.max-in-flight-batches} unless null.
      */
     static JobRun job(
             RedisServer server, int port, String connector, String command, long rows, String lanes)

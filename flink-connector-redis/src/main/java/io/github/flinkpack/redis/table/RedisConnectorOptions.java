@@ -209,7 +209,7 @@ public final class RedisConnectorOptions {
     public static final ConfigOption<Integer> SINK_MAX_IN_FLIGHT_BATCHES =
             ConfigOptions.key("sink.max-in-flight-batches")
                     .intType()
-                    .defaultValue(2)
+                    .defaultValue(4)
                     .withDescription(
                             "At-least-once and none: batches written at the same time, 1 to 8."
                                     + " Keys are split into this many lanes by hash, each with"

@@ -26,7 +26,7 @@ public final class RedisCluster implements AutoCloseable {
         this.masters = masters;
     }
 
-    /** Starts {@code masterCount} (at least 3) masters and assigns all 16384 slots. */
+    /** Starts {@code masterCount} masters and assigns all 16384 slots. */
     public static RedisCluster start(int masterCount) {
         return start(masterCount, false);
     }
@@ -150,6 +150,10 @@ public final class RedisCluster implements AutoCloseable {
     }
 
     private void create() {
+        if (masters.size() < 3) {
+            createByHand(); // redis-cli --cluster create refuses fewer than 3 masters
+            return;
+        }
         List<String> command = new ArrayList<>();
         command.add(RedisBinaries.cli().toString());
         command.add("--cluster");
@@ -170,6 +174,23 @@ public final class RedisCluster implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
+        }
+    }
+
+    /** Splits the slots evenly by ADDSLOTSRANGE and joins the nodes by MEET. */
+    private void createByHand() {
+        int slots = 16384;
+        for (int i = 0; i < masters.size(); i++) {
+            int from = i * slots / masters.size();
+            int to = (i + 1) * slots / masters.size() - 1;
+            try (Jedis client = masters.get(i).newClient()) {
+                client.clusterAddSlotsRange(from, to);
+                for (RedisServer other : masters) {
+                    if (other != masters.get(i)) {
+                        client.clusterMeet(other.host(), other.port());
+                    }
+                }
+            }
         }
     }
 
