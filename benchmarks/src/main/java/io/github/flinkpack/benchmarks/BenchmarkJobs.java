@@ -39,6 +39,32 @@ final class BenchmarkJobs {
         return rows * 1000.0 / millis;
     }
 
+    /** One job's rate and the CPU time this JVM spent on it (the Redis server not included). */
+    static final class JobRun {
+        final double rowsPerSecond;
+        final double cpuSeconds;
+
+        JobRun(double rowsPerSecond, double cpuSeconds) {
+            this.rowsPerSecond = rowsPerSecond;
+            this.cpuSeconds = cpuSeconds;
+        }
+    }
+
+    /**
+     * Creates table {@code target (k BIGINT, v BIGINT)} with {@code options} and runs {@code INSERT
+     * INTO target} of {@code numbers}: {@code v} = n for SET, 1 for INCR.
+     */
+    static JobRun intoTarget(TableEnvironment env, String options, String command, long rows)
+            throws Exception {
+        env.executeSql("CREATE TEMPORARY TABLE target (k BIGINT, v BIGINT) WITH (" + options + ")");
+        String value = command.equals("INCR") ? "CAST(1 AS BIGINT)" : "n";
+        long cpuBefore = processCpuNanos();
+        TableResult result =
+                env.executeSql("INSERT INTO target SELECT n, " + value + " FROM numbers");
+        double rate = rowsPerSecond(result, rows);
+        return new JobRun(rate, (processCpuNanos() - cpuBefore) / 1e9);
+    }
+
     /** CPU time this JVM has used so far, every thread together. */
     static long processCpuNanos() {
         return ((com.sun.management.OperatingSystemMXBean)

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.apache.flink.table.api.TableEnvironment;
-import org.apache.flink.table.api.TableResult;
 import redis.clients.jedis.Jedis;
 
 /**
@@ -97,13 +96,7 @@ public final class RedisClusterSinkBenchmark {
                                 + "', 'command' = '"
                                 + command
                                 + "', 'key.fields' = 'k'";
-        env.executeSql("CREATE TEMPORARY TABLE target (k BIGINT, v BIGINT) WITH (" + options + ")");
-        String value = command.equals("INCR") ? "CAST(1 AS BIGINT)" : "n";
-        long cpuBefore = BenchmarkJobs.processCpuNanos();
-        TableResult result =
-                env.executeSql("INSERT INTO target SELECT n, " + value + " FROM numbers");
-        double rate = BenchmarkJobs.rowsPerSecond(result, rows);
-        double cpuSeconds = (BenchmarkJobs.processCpuNanos() - cpuBefore) / 1e9;
+        BenchmarkJobs.JobRun run = BenchmarkJobs.intoTarget(env, options, command, rows);
         if (connector.equals("redis")) {
             long keys = 0;
             for (RedisServer master : cluster.masters()) {
@@ -122,6 +115,6 @@ public final class RedisClusterSinkBenchmark {
                                 + rows);
             }
         }
-        return new double[] {rate, cpuSeconds};
+        return new double[] {run.rowsPerSecond, run.cpuSeconds};
     }
 }

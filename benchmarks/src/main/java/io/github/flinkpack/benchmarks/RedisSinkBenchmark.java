@@ -13,7 +13,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.apache.flink.table.api.TableEnvironment;
-import org.apache.flink.table.api.TableResult;
 import redis.clients.jedis.Jedis;
 
 /**
@@ -47,21 +46,10 @@ public final class RedisSinkBenchmark {
             Map<String, Double> best,
             Map<String, Double> cpu,
             String variant,
-            JobRun run,
+            BenchmarkJobs.JobRun run,
             long rows) {
         BenchmarkJobs.record(best, variant, run.rowsPerSecond);
         cpu.merge(variant, run.cpuSeconds * 1_000_000.0 / rows, Math::min);
-    }
-
-    /** One job's rate and the CPU time this JVM spent on it (the Redis server not included). */
-    static final class JobRun {
-        final double rowsPerSecond;
-        final double cpuSeconds;
-
-        JobRun(double rowsPerSecond, double cpuSeconds) {
-            this.rowsPerSecond = rowsPerSecond;
-            this.cpuSeconds = cpuSeconds;
-        }
     }
 
     public static void main(String[] args) throws Exception {
@@ -124,7 +112,7 @@ public final class RedisSinkBenchmark {
      * Rows per second of one Flink job, by the job's own net runtime, and the JVM's CPU time during
      * it; {@code lanes} sets {@code sink.max-in-flight-batches} unless null.
      */
-    static JobRun job(
+    static BenchmarkJobs.JobRun job(
             RedisServer server, int port, String connector, String command, long rows, String lanes)
             throws Exception {
         String url = "redis://" + server.host() + ":" + port;
@@ -156,13 +144,7 @@ public final class RedisSinkBenchmark {
                                         ? ""
                                         : ", 'sink.max-in-flight-batches' = '" + lanes + "'");
         }
-        env.executeSql("CREATE TEMPORARY TABLE target (k BIGINT, v BIGINT) WITH (" + options + ")");
-        String value = command.equals("INCR") ? "CAST(1 AS BIGINT)" : "n";
-        long cpuBefore = BenchmarkJobs.processCpuNanos();
-        TableResult result =
-                env.executeSql("INSERT INTO target SELECT n, " + value + " FROM numbers");
-        double rate = BenchmarkJobs.rowsPerSecond(result, rows);
-        double cpuSeconds = (BenchmarkJobs.processCpuNanos() - cpuBefore) / 1e9;
+        BenchmarkJobs.JobRun run = BenchmarkJobs.intoTarget(env, options, command, rows);
         if (!connector.equals("blackhole")) {
             try (Jedis redis = server.newClient()) {
                 // The sink's counter batches leave one marker key per writer.
@@ -179,7 +161,7 @@ public final class RedisSinkBenchmark {
                 }
             }
         }
-        return new JobRun(rate, cpuSeconds);
+        return run;
     }
 
     /** Requests per second of redis-benchmark with one connection and 1000-deep pipelines. */
