@@ -45,6 +45,26 @@ class RedisTableValidationTest {
     }
 
     @Test
+    void inFlightBatchesOutOfRange() {
+        for (String value : new String[] {"0", "9"}) {
+            assertThatThrownBy(
+                            () ->
+                                    plan(
+                                            "k STRING, v STRING",
+                                            URL
+                                                    + ", 'key.fields' = 'k',"
+                                                    + " 'sink.max-in-flight-batches' = '"
+                                                    + value
+                                                    + "'",
+                                            "SELECT k, s FROM src"))
+                    .hasStackTraceContaining("Redis table 'default_catalog.default_database.t'")
+                    .hasStackTraceContaining(
+                            "'sink.max-in-flight-batches' = " + value + " must be between 1 and 8");
+            env.executeSql("DROP TABLE t");
+        }
+    }
+
+    @Test
     void unknownCommand() {
         assertThatThrownBy(
                         () ->
