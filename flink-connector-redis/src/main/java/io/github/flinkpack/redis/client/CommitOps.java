@@ -1,10 +1,12 @@
 package io.github.flinkpack.redis.client;
 
+import io.github.flinkpack.redis.util.Digits;
 import java.nio.BufferUnderflowException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import redis.clients.jedis.Protocol;
 
 /**
  * A batch as plain Redis commands for an exactly-once commit: the pipelined commands as they are,
@@ -16,7 +18,9 @@ public final class CommitOps {
     /** Marker keys share the replay-guard prefix, so scans and key counts leave them out. */
     static final String MARKER_PREFIX = RedisWriteClient.MARKER_PREFIX + "eo:";
 
-    private static final byte[] NX = "NX".getBytes(StandardCharsets.US_ASCII);
+    static final byte[] NX = "NX".getBytes(StandardCharsets.US_ASCII);
+    static final byte[] PEXPIRE = Protocol.Command.PEXPIRE.getRaw();
+    static final byte[] PEXPIREAT = Protocol.Command.PEXPIREAT.getRaw();
 
     private CommitOps() {}
 
@@ -50,8 +54,8 @@ public final class CommitOps {
                     ops.add(new byte[][] {name, delta.key, ascii(delta.delta)});
             }
             if (delta.expiry != null) {
-                byte[] command = ascii(delta.expiry.isAbsolute() ? "PEXPIREAT" : "PEXPIRE");
-                byte[] when = ascii(String.valueOf(delta.expiry.millis()));
+                byte[] command = delta.expiry.isAbsolute() ? PEXPIREAT : PEXPIRE;
+                byte[] when = Digits.ascii(delta.expiry.millis());
                 ops.add(
                         delta.expiryOnlyIfNone
                                 ? new byte[][] {command, delta.key, when, NX}

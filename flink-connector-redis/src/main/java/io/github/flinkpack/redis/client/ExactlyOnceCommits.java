@@ -1,6 +1,7 @@
 package io.github.flinkpack.redis.client;
 
 import io.github.flinkpack.redis.config.RedisConnectionConfig;
+import io.github.flinkpack.redis.util.Digits;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -110,18 +111,18 @@ final class ExactlyOnceCommits {
             HostAndPort node, List<CommitGroup> groups, long sequence, long retentionMillis) {
         List<byte[]> args = new ArrayList<>();
         args.add(CommitScript.CLUSTER);
-        args.add(ascii(1));
+        args.add(Digits.ascii(1));
         args.add(groups.get(0).marker);
-        args.add(ascii(sequence));
-        args.add(ascii(retentionMillis));
-        args.add(ascii(groups.size()));
+        args.add(Digits.ascii(sequence));
+        args.add(Digits.ascii(retentionMillis));
+        args.add(Digits.ascii(groups.size()));
         for (CommitGroup group : groups) {
             args.add(group.marker);
-            args.add(ascii(group.ops.size()));
+            args.add(Digits.ascii(group.ops.size()));
         }
         for (CommitGroup group : groups) {
             for (byte[][] op : group.ops) {
-                args.add(ascii(op.length));
+                args.add(Digits.ascii(op.length));
                 for (byte[] part : op) {
                     args.add(part);
                 }
@@ -140,10 +141,6 @@ final class ExactlyOnceCommits {
 
     private static String text(Object reply) {
         return RedisCommandException.text(reply);
-    }
-
-    private static byte[] ascii(Object value) {
-        return String.valueOf(value).getBytes(StandardCharsets.US_ASCII);
     }
 
     /** The ops of one slot, under one marker. */

@@ -1,6 +1,7 @@
 package io.github.flinkpack.redis.client;
 
 import io.github.flinkpack.redis.config.RedisConnectionConfig;
+import io.github.flinkpack.redis.util.Digits;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -135,10 +136,10 @@ public final class RedisWriteClient implements AutoCloseable {
         byte[][] args = new byte[5 + deltas.size() * CounterScript.ARGS_PER_DELTA][];
         int a = 0;
         args[a++] = CounterScript.CLUSTER;
-        args[a++] = ascii(1);
+        args[a++] = Digits.ascii(1);
         args[a++] = markerKey(deltas.get(0).key, lane);
         args[a++] = token;
-        args[a++] = ascii(MARKER_TTL_MILLIS);
+        args[a++] = Digits.ascii(MARKER_TTL_MILLIS);
         byte[] empty = new byte[0];
         for (CounterDelta delta : deltas) {
             args[a++] = delta.key;
@@ -150,9 +151,9 @@ public final class RedisWriteClient implements AutoCloseable {
                 args[a++] = empty;
                 args[a++] = empty;
             } else {
-                args[a++] = ascii(delta.expiry.isAbsolute() ? "PEXPIREAT" : "PEXPIRE");
-                args[a++] = ascii(delta.expiry.millis());
-                args[a++] = delta.expiryOnlyIfNone ? ascii("NX") : empty;
+                args[a++] = delta.expiry.isAbsolute() ? CommitOps.PEXPIREAT : CommitOps.PEXPIRE;
+                args[a++] = Digits.ascii(delta.expiry.millis());
+                args[a++] = delta.expiryOnlyIfNone ? CommitOps.NX : empty;
             }
         }
         return args;
@@ -179,10 +180,6 @@ public final class RedisWriteClient implements AutoCloseable {
 
     private static String text(Object reply) {
         return RedisCommandException.text(reply);
-    }
-
-    private static byte[] ascii(Object value) {
-        return String.valueOf(value).getBytes(StandardCharsets.US_ASCII);
     }
 
     @Override

@@ -7,6 +7,7 @@ import io.github.flinkpack.redis.client.RedisBatch;
 import io.github.flinkpack.redis.config.TtlMode;
 import io.github.flinkpack.redis.serialization.Expiry;
 import io.github.flinkpack.redis.serialization.MutationCollector;
+import io.github.flinkpack.redis.util.Digits;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -126,7 +127,7 @@ final class MutationBuffer implements MutationCollector {
             return;
         }
         Command command = expiry.isAbsolute() ? Command.PEXPIREAT : Command.PEXPIRE;
-        byte[] when = ascii(String.valueOf(expiry.millis()));
+        byte[] when = Digits.ascii(expiry.millis());
         commands.add(
                 ttlMode == TtlMode.ON_CREATE
                         ? new KeyedCommand(key, command, key, when, NX)
@@ -156,7 +157,7 @@ final class MutationBuffer implements MutationCollector {
                 addExpiry(k.key, expiry, commands);
             } else {
                 byte[] option = expiry.isAbsolute() ? PXAT : PX;
-                byte[] when = ascii(String.valueOf(expiry.millis()));
+                byte[] when = Digits.ascii(expiry.millis());
                 commands.add(new KeyedCommand(k.key, Command.SET, k.key, value, option, when));
             }
         }

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.table.api.Schema;
 import org.apache.flink.table.api.bridge.java.StreamTableEnvironment;
@@ -89,13 +90,7 @@ class RedisSinkLanesITCase {
                         "INSERT INTO live SELECT f0, f1 FROM changes");
 
         assertThat(killed).as("connections killed while the job ran").isPositive();
-        try (Jedis redis = REDIS.newClient()) {
-            Map<String, String> actual = new HashMap<>();
-            for (String key : redis.keys("k*")) {
-                actual.put(key, redis.get(key));
-            }
-            assertThat(actual).isEqualTo(live);
-        }
+        assertThat(dataKeys(value -> value)).isEqualTo(live);
     }
 
     @Test
@@ -129,15 +124,22 @@ class RedisSinkLanesITCase {
                         "INSERT INTO counts SELECT f0, f1 FROM changes");
 
         assertThat(killed).as("connections killed while the job ran").isPositive();
+        assertThat(dataKeys(Long::parseLong)).isEqualTo(sums);
         try (Jedis redis = REDIS.newClient()) {
-            Map<String, Long> actual = new HashMap<>();
-            for (String key : redis.keys("k*")) {
-                actual.put(key, Long.parseLong(redis.get(key)));
-            }
-            assertThat(actual).isEqualTo(sums);
             // One replay guard per lane that wrote.
             assertThat(redis.keys(ReplayGuardKeys.PATTERN)).hasSizeBetween(1, 4);
         }
+    }
+
+    /** Every data key ({@code k...}) with its value, parsed. */
+    private static <T> Map<String, T> dataKeys(Function<String, T> parse) {
+        Map<String, T> state = new HashMap<>();
+        try (Jedis redis = REDIS.newClient()) {
+            for (String key : redis.keys("k*")) {
+                state.put(key, parse.apply(redis.get(key)));
+            }
+        }
+        return state;
     }
 
     /**
