@@ -48,6 +48,8 @@ CREATE FUNCTION IF NOT EXISTS JSON_DECIMAL AS 'io.github.flinkpack.json.function
 CREATE FUNCTION IF NOT EXISTS JSON_BOOL AS 'io.github.flinkpack.json.functions.JsonBool';
 CREATE FUNCTION IF NOT EXISTS JSON_TIMESTAMP AS 'io.github.flinkpack.json.functions.JsonTimestamp';
 CREATE FUNCTION IF NOT EXISTS JSON_ARRAY_LENGTH AS 'io.github.flinkpack.json.functions.JsonArrayLength';
+CREATE FUNCTION IF NOT EXISTS JSON_LENGTH AS 'io.github.flinkpack.json.functions.JsonLength';
+CREATE FUNCTION IF NOT EXISTS JSON_TYPE AS 'io.github.flinkpack.json.functions.JsonType';
 CREATE FUNCTION IF NOT EXISTS JSON_KEYS AS 'io.github.flinkpack.json.functions.JsonKeys';
 CREATE FUNCTION IF NOT EXISTS JSON_TO_MAP AS 'io.github.flinkpack.json.functions.JsonToMap';
 CREATE FUNCTION IF NOT EXISTS JSON_ARRAY_STRINGS AS 'io.github.flinkpack.json.functions.JsonArrayStrings';

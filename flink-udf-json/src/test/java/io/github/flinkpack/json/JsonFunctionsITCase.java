@@ -118,6 +118,25 @@ class JsonFunctionsITCase {
         assertThat(column("JSON_ARRAY_LENGTH(doc, '$.items')"))
                 .containsExactly(2, null, null, null);
         assertThat(column("JSON_ARRAY_LENGTH(doc)")).containsExactly(null, null, null, null);
+        assertThat(column("JSON_TYPE(doc)")).containsExactly("OBJECT", "OBJECT", null, null);
+        assertThat(column("JSON_TYPE(doc, '$.items')")).containsExactly("ARRAY", null, null, null);
+        assertThat(column("JSON_TYPE(doc, '$.amount')"))
+                .containsExactly("STRING", null, null, null);
+        assertThat(column("JSON_TYPE(doc, '$.big')")).containsExactly("INTEGER", null, null, null);
+        assertThat(column("JSON_TYPE(doc, '$.wide')")).containsExactly("DOUBLE", null, null, null);
+        assertThat(column("JSON_TYPE(doc, '$.flag')")).containsExactly("BOOLEAN", null, null, null);
+        assertThat(column("JSON_TYPE(doc, '$.nothing')"))
+                .as("a JSON null is a value; a missing path is SQL NULL")
+                .containsExactly("NULL", null, null, null);
+        assertThat(column("JSON_TYPE(doc, '$.n')")).containsExactly(null, "OBJECT", null, null);
+        assertThat(column("JSON_LENGTH(doc)")).containsExactly(11, 7, null, null);
+        assertThat(column("JSON_LENGTH(doc, '$.items')")).containsExactly(2, null, null, null);
+        assertThat(column("JSON_LENGTH(doc, '$.items[0].sku')"))
+                .containsExactly(1, null, null, null);
+        assertThat(column("JSON_LENGTH(doc, '$.nothing')")).containsExactly(1, null, null, null);
+        assertThat(column("JSON_LENGTH('{\"a\": 1, \"a\": 2, \"b\": []}')"))
+                .as("duplicate keys count once, as in JSON_KEYS")
+                .containsExactly(2, 2, 2, 2);
         assertThat((String[]) column("JSON_KEYS(doc, '$.user')").get(0))
                 .containsExactly("name", "tags");
         assertThat((String[]) column("JSON_KEYS(doc)").get(1))

@@ -16,12 +16,14 @@ import io.github.flinkpack.json.functions.JsonDecimal;
 import io.github.flinkpack.json.functions.JsonDouble;
 import io.github.flinkpack.json.functions.JsonInt;
 import io.github.flinkpack.json.functions.JsonKeys;
+import io.github.flinkpack.json.functions.JsonLength;
 import io.github.flinkpack.json.functions.JsonLong;
 import io.github.flinkpack.json.functions.JsonPathFunction;
 import io.github.flinkpack.json.functions.JsonStr;
 import io.github.flinkpack.json.functions.JsonTimestamp;
 import io.github.flinkpack.json.functions.JsonToMap;
 import io.github.flinkpack.json.functions.JsonTuple;
+import io.github.flinkpack.json.functions.JsonType;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -62,6 +64,8 @@ class JsonFuzzTest {
     private final JsonBool bools = new JsonBool();
     private final JsonTimestamp timestamps = new JsonTimestamp();
     private final JsonArrayLength lengths = new JsonArrayLength();
+    private final JsonLength sizes = new JsonLength();
+    private final JsonType types = new JsonType();
     private final JsonKeys keys = new JsonKeys();
     private final JsonToMap maps = new JsonToMap();
     private final JsonArrayStrings strings = new JsonArrayStrings();
@@ -173,6 +177,19 @@ class JsonFuzzTest {
                     () -> lengths.eval(json, p));
             same(
                     bytes,
+                    "JSON_LENGTH " + path,
+                    ReferenceJson.length(node),
+                    () -> sizes.eval(json, p));
+            same(
+                    bytes,
+                    "JSON_TYPE " + path,
+                    ReferenceJson.type(node),
+                    () -> {
+                        Object type = types.eval(json, p);
+                        return type == null ? null : type.toString();
+                    });
+            same(
+                    bytes,
                     "JSON_KEYS " + path,
                     ReferenceJson.keys(node),
                     () -> texts((ArrayData) keys.eval(json, p)));
@@ -214,6 +231,8 @@ class JsonFuzzTest {
                             bools,
                             timestamps,
                             lengths,
+                            sizes,
+                            types,
                             keys,
                             maps,
                             strings)) {

@@ -325,6 +325,37 @@ final class ReferenceJson {
         }
     }
 
+    /** JSON_TYPE's expectation, from the tree's node kinds. */
+    static String type(JsonNode node) {
+        if (node == null || node.isMissingNode()) {
+            return null;
+        }
+        if (node.isObject()) {
+            return "OBJECT";
+        }
+        if (node.isArray()) {
+            return "ARRAY";
+        }
+        if (node.isTextual()) {
+            return "STRING";
+        }
+        if (node.isIntegralNumber()) {
+            return "INTEGER";
+        }
+        if (node.isNumber()) {
+            return "DOUBLE";
+        }
+        return node.isBoolean() ? "BOOLEAN" : "NULL";
+    }
+
+    /** JSON_LENGTH's expectation: the tree keeps one entry per distinct key. */
+    static Integer length(JsonNode node) {
+        if (node == null || node.isMissingNode()) {
+            return null;
+        }
+        return node.isContainerNode() ? node.size() : 1;
+    }
+
     static Integer arrayLength(JsonNode node) {
         return node != null && node.isArray() ? node.size() : null;
     }

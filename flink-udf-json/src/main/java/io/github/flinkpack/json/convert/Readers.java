@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import io.github.flinkpack.json.read.JsonParsers;
 import io.github.flinkpack.json.read.ValueReader;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.Set;
 import org.apache.flink.table.api.ValidationException;
@@ -22,6 +23,19 @@ import org.apache.flink.table.types.logical.utils.LogicalTypeChecks;
 public final class Readers {
 
     private Readers() {}
+
+    private static StringData[] typeNames() {
+        StringData[] names = new StringData[JsonToken.values().length];
+        names[JsonToken.START_OBJECT.ordinal()] = StringData.fromString("OBJECT");
+        names[JsonToken.START_ARRAY.ordinal()] = StringData.fromString("ARRAY");
+        names[JsonToken.VALUE_STRING.ordinal()] = StringData.fromString("STRING");
+        names[JsonToken.VALUE_NUMBER_INT.ordinal()] = StringData.fromString("INTEGER");
+        names[JsonToken.VALUE_NUMBER_FLOAT.ordinal()] = StringData.fromString("DOUBLE");
+        names[JsonToken.VALUE_TRUE.ordinal()] = StringData.fromString("BOOLEAN");
+        names[JsonToken.VALUE_FALSE.ordinal()] = StringData.fromString("BOOLEAN");
+        names[JsonToken.VALUE_NULL.ordinal()] = StringData.fromString("NULL");
+        return names;
+    }
 
     /**
      * A reader for {@code type}.
@@ -97,6 +111,46 @@ public final class Readers {
                 parser.skipChildren();
             }
             return new GenericArrayData(keys.toArray());
+        };
+    }
+
+    /**
+     * The kind of the value as JSON spells it: OBJECT, ARRAY, STRING, INTEGER (a number without
+     * fraction or exponent), DOUBLE (any other number), BOOLEAN or NULL.
+     */
+    public static ValueReader jsonType() {
+        // One set of names per reader: a StringData materializes its bytes lazily, so a set
+        // shared by every task of the JVM would be written from several threads.
+        StringData[] names = typeNames();
+        return parser -> {
+            JsonToken token = parser.currentToken();
+            parser.skipChildren();
+            return names[token.ordinal()];
+        };
+    }
+
+    /**
+     * The length of the value, as INT: an array's elements, an object's distinct keys, 1 for a
+     * scalar (JSON null included).
+     */
+    public static ValueReader length() {
+        return parser -> {
+            JsonToken start = parser.currentToken();
+            if (start == JsonToken.START_ARRAY) {
+                return arrayLength().read(parser);
+            }
+            if (start != JsonToken.START_OBJECT) {
+                return 1;
+            }
+            Set<String> keys = new HashSet<>();
+            for (JsonToken token = JsonParsers.next(parser);
+                    token == JsonToken.FIELD_NAME;
+                    token = JsonParsers.next(parser)) {
+                keys.add(parser.currentName());
+                JsonParsers.next(parser);
+                parser.skipChildren();
+            }
+            return keys.size();
         };
     }
 
