@@ -31,6 +31,9 @@ CREATE FUNCTION IF NOT EXISTS ARRAY_INTERSECT_AGG AS 'io.github.flinkpack.arrays
 CREATE FUNCTION IF NOT EXISTS COLLECT_SET AS 'io.github.flinkpack.arrays.aggregates.CollectSet';
 CREATE FUNCTION IF NOT EXISTS LATEST_BY_OFFSET AS 'io.github.flinkpack.arrays.aggregates.LatestByOffset';
 CREATE FUNCTION IF NOT EXISTS EARLIEST_BY_OFFSET AS 'io.github.flinkpack.arrays.aggregates.EarliestByOffset';
+CREATE FUNCTION IF NOT EXISTS LATEST_BY_TIME AS 'io.github.flinkpack.arrays.aggregates.LatestByTime';
+CREATE FUNCTION IF NOT EXISTS EARLIEST_BY_TIME AS 'io.github.flinkpack.arrays.aggregates.EarliestByTime';
+CREATE FUNCTION IF NOT EXISTS ARRAY_AGG_ORDERED AS 'io.github.flinkpack.arrays.aggregates.ArrayAggOrdered';
 
 -- Option 3: for one session only.
 -- CREATE TEMPORARY SYSTEM FUNCTION ARRAY_JACCARD AS 'io.github.flinkpack.arrays.functions.ArrayJaccard';

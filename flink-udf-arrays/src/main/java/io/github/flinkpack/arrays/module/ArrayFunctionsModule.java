@@ -1,9 +1,12 @@
 package io.github.flinkpack.arrays.module;
 
+import io.github.flinkpack.arrays.aggregates.ArrayAggOrdered;
 import io.github.flinkpack.arrays.aggregates.ArrayIntersectAgg;
 import io.github.flinkpack.arrays.aggregates.CollectSet;
 import io.github.flinkpack.arrays.aggregates.EarliestByOffset;
+import io.github.flinkpack.arrays.aggregates.EarliestByTime;
 import io.github.flinkpack.arrays.aggregates.LatestByOffset;
+import io.github.flinkpack.arrays.aggregates.LatestByTime;
 import io.github.flinkpack.arrays.functions.ArrayCompact;
 import io.github.flinkpack.arrays.functions.ArrayDistinct;
 import io.github.flinkpack.arrays.functions.ArrayExcept;
@@ -61,6 +64,9 @@ public final class ArrayFunctionsModule implements Module {
         functions.put("COLLECT_SET", CollectSet::new);
         functions.put("LATEST_BY_OFFSET", LatestByOffset::new);
         functions.put("EARLIEST_BY_OFFSET", EarliestByOffset::new);
+        functions.put("LATEST_BY_TIME", LatestByTime::new);
+        functions.put("EARLIEST_BY_TIME", EarliestByTime::new);
+        functions.put("ARRAY_AGG_ORDERED", ArrayAggOrdered::new);
         return Collections.unmodifiableMap(functions);
     }
 
