@@ -233,12 +233,11 @@ public final class FinalTableSinkFactory implements DynamicTableSinkFactory {
                         ? new ResolvedSchema(schema.getColumns(), schema.getWatermarkSpecs(), null)
                         : schema;
         CatalogTable table =
-                CatalogTable.newBuilder()
-                        .schema(Schema.newBuilder().fromResolvedSchema(innerSchema).build())
-                        .comment(context.getCatalogTable().getComment())
-                        .partitionKeys(context.getCatalogTable().getPartitionKeys())
-                        .options(options)
-                        .build();
+                CatalogTables.of(
+                        Schema.newBuilder().fromResolvedSchema(innerSchema).build(),
+                        context.getCatalogTable().getComment(),
+                        context.getCatalogTable().getPartitionKeys(),
+                        options);
         return FactoryUtil.createDynamicTableSink(
                 null,
                 context.getObjectIdentifier(),

@@ -2,7 +2,6 @@ package io.github.flinkpack.debezium.encode;
 
 import io.github.flinkpack.debezium.format.DebeziumExtOptions.UpdateBefore;
 import org.apache.flink.api.common.serialization.SerializationSchema;
-import org.apache.flink.formats.json.RowDataToJsonConverters;
 import org.apache.flink.formats.json.RowDataToJsonConverters.RowDataToJsonConverter;
 import org.apache.flink.shaded.jackson2.com.fasterxml.jackson.core.JsonProcessingException;
 import org.apache.flink.shaded.jackson2.com.fasterxml.jackson.databind.JsonNode;
@@ -37,12 +36,13 @@ public final class DebeziumExtSerializationSchema implements SerializationSchema
     public void open(InitializationContext context) {
         mapper = new ObjectMapper();
         converter =
-                new RowDataToJsonConverters(
-                                settings.timestampFormat,
-                                settings.mapNullKeyMode,
-                                settings.mapNullKeyLiteral,
-                                settings.decimalAsPlainNumber)
-                        .createConverter(rowType);
+                JsonConverters.create(
+                        rowType,
+                        mapper,
+                        settings.timestampFormat,
+                        settings.mapNullKeyMode,
+                        settings.mapNullKeyLiteral,
+                        settings.decimalAsPlainNumber);
     }
 
     @Override
