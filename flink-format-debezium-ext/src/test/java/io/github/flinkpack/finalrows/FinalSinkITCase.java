@@ -35,7 +35,9 @@ class FinalSinkITCase {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private static final String QUERY =
-            "SELECT b.program_name, ARRAY_AGG(a.name) AS people FROM appearances b LEFT JOIN"
+            "SELECT b.program_name, "
+                    + ArrayAgg.of("a.name")
+                    + " AS people FROM appearances b LEFT JOIN"
                     + " people a ON b.person_id = a.person_id GROUP BY b.program_name";
 
     @BeforeAll
@@ -56,6 +58,7 @@ class FinalSinkITCase {
      */
     private static TableEnvironment withSources(
             TableEnvironment env, String peopleTopic, boolean bounded) {
+        ArrayAgg.register(env);
         for (String[] source :
                 new String[][] {
                     {"appearances", "appearances", "program_name STRING, person_id INT"},
