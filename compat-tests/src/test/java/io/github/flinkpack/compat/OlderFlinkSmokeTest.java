@@ -26,8 +26,8 @@ import redis.clients.jedis.Jedis;
 
 /**
  * The jars built for Flink 2.3, on the Flink this module is built with ({@code
- * -Dcompat.flink.version}): every function registered and called once, the Redis sink, the
- * Debezium format and the {@code final} wrapper in one job each.
+ * -Dcompat.flink.version}): every function registered and called once, the Redis sink, the Debezium
+ * format and the {@code final} wrapper in one job each.
  */
 class OlderFlinkSmokeTest {
 
@@ -62,7 +62,10 @@ class OlderFlinkSmokeTest {
         call(calls, "JSON_DOUBLE('{\"d\": 1.5}', '$.d')", "1.5");
         call(calls, "JSON_DECIMAL('{\"d\": 1.25}', '$.d')", "1.250000000000000000");
         call(calls, "JSON_BOOL('{\"b\": \"TRUE\"}', '$.b')", "true");
-        call(calls, "JSON_TIMESTAMP('{\"t\": \"2026-12-04 12:00:00\"}', '$.t')", "2026-12-04T12:00");
+        call(
+                calls,
+                "JSON_TIMESTAMP('{\"t\": \"2026-12-04 12:00:00\"}', '$.t')",
+                "2026-12-04T12:00");
         call(calls, "JSON_ARRAY_LENGTH('[1, 2, 3]')", "3");
         call(calls, "JSON_LENGTH('{\"a\": 1, \"b\": 2}')", "2");
         call(calls, "JSON_TYPE('{\"a\": [1]}', '$.a')", "ARRAY");
@@ -98,7 +101,11 @@ class OlderFlinkSmokeTest {
                             + "'");
         }
         List<String> untested = new ArrayList<>(functions.keySet());
-        untested.removeIf(name -> mentioned(name, SCALAR_CALLS.keySet()) || AGGREGATES.contains(name) || name.equals("JSON_TUPLE"));
+        untested.removeIf(
+                name ->
+                        mentioned(name, SCALAR_CALLS.keySet())
+                                || AGGREGATES.contains(name)
+                                || name.equals("JSON_TUPLE"));
         assertThat(untested).as("functions without a call in this test").isEmpty();
 
         StringBuilder select = new StringBuilder("SELECT ");
