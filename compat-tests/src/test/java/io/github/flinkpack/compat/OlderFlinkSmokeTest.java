@@ -200,7 +200,8 @@ class OlderFlinkSmokeTest {
                         + ", 'command' = 'HSET', 'key.fields' = 'k', 'hash.field' = 'f',"
                         + " 'key.prefix' = 'compat:hash:')");
         env.executeSql(
-                        "CREATE TEMPORARY VIEW events AS SELECT * FROM (VALUES ('a', 'x'), ('b',"
+                        "CREATE TEMPORARY VIEW events AS SELECT CAST(k AS STRING) AS k, CAST(v AS"
+                                + " STRING) AS v FROM (VALUES ('a', 'x'), ('b',"
                                 + " 'y'), ('a', 'z')) AS e(k, v)")
                 .await();
         env.createStatementSet()
