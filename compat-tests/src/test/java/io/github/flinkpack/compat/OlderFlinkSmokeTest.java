@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.regex.Pattern;
 import org.apache.flink.runtime.util.EnvironmentInformation;
 import org.apache.flink.table.api.TableEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
@@ -100,70 +101,40 @@ class OlderFlinkSmokeTest {
                             + function.getValue()
                             + "'");
         }
-        List<String> untested = new ArrayList<>(functions.keySet());
-        untested.removeIf(
+        String scalars = "SELECT " + String.join(", ", SCALAR_CALLS.keySet());
+        List<String> queries = List.of(scalars, TUPLE_QUERY, AGGREGATE_QUERY);
+        List<String> uncalled = new ArrayList<>(functions.keySet());
+        uncalled.removeIf(
                 name ->
-                        mentioned(name, SCALAR_CALLS.keySet())
-                                || AGGREGATES.contains(name)
-                                || name.equals("JSON_TUPLE"));
-        assertThat(untested).as("functions without a call in this test").isEmpty();
+                        queries.stream()
+                                .anyMatch(Pattern.compile("\\b" + name + "\\(").asPredicate()));
+        assertThat(uncalled).as("functions without a call in this test").isEmpty();
 
-        StringBuilder select = new StringBuilder("SELECT ");
-        List<String> expected = new ArrayList<>();
-        for (Map.Entry<String, String> call : SCALAR_CALLS.entrySet()) {
-            select.append(expected.isEmpty() ? "" : ", ").append(call.getKey());
-            expected.add(call.getValue());
-        }
-        Row row = single(FlinkMiniCluster.collect(env, select.toString()));
-        List<String> actual = new ArrayList<>();
-        for (int i = 0; i < row.getArity(); i++) {
-            actual.add(show(row.getField(i)));
-        }
-        assertThat(actual).isEqualTo(expected);
-
-        Row tuple =
-                single(
-                        FlinkMiniCluster.collect(
-                                env,
-                                "SELECT t.c0, t.c1 FROM (VALUES ('{\"a\": 1, \"b\": \"x\"}')) AS"
-                                        + " d(j), LATERAL TABLE(JSON_TUPLE(j, '$.a', '$.b')) AS t"));
-        assertThat(tuple.getField(0)).isEqualTo("1");
-        assertThat(tuple.getField(1)).isEqualTo("x");
-
-        Row aggregates =
-                last(
-                        FlinkMiniCluster.collect(
-                                env,
-                                "SELECT ARRAY_INTERSECT_AGG(arr), CARDINALITY(COLLECT_SET(v)),"
-                                        + " LATEST_BY_OFFSET(v), EARLIEST_BY_OFFSET(v),"
-                                        + " LATEST_BY_TIME(v, t), EARLIEST_BY_TIME(v, t),"
-                                        + " ARRAY_AGG_ORDERED(v, t)"
-                                        + " FROM (VALUES (ARRAY[1, 2], 'a', 3), (ARRAY[2, 3], 'b',"
-                                        + " 1), (ARRAY[2], 'a', 2)) AS x(arr, v, t)"));
-        List<String> aggregated = new ArrayList<>();
-        for (int i = 0; i < aggregates.getArity(); i++) {
-            aggregated.add(show(aggregates.getField(i)));
-        }
-        assertThat(aggregated).containsExactly("[2]", "2", "a", "a", "a", "b", "[b, a, a]");
+        assertThat(shown(single(FlinkMiniCluster.collect(env, scalars))))
+                .containsExactlyElementsOf(SCALAR_CALLS.values());
+        assertThat(shown(single(FlinkMiniCluster.collect(env, TUPLE_QUERY))))
+                .containsExactly("1", "x");
+        assertThat(shown(last(FlinkMiniCluster.collect(env, AGGREGATE_QUERY))))
+                .containsExactly("[2]", "2", "a", "a", "a", "b", "[b, a, a]");
     }
 
-    private static final List<String> AGGREGATES =
-            List.of(
-                    "ARRAY_INTERSECT_AGG",
-                    "COLLECT_SET",
-                    "LATEST_BY_OFFSET",
-                    "EARLIEST_BY_OFFSET",
-                    "LATEST_BY_TIME",
-                    "EARLIEST_BY_TIME",
-                    "ARRAY_AGG_ORDERED");
+    private static final String TUPLE_QUERY =
+            "SELECT t.c0, t.c1 FROM (VALUES ('{\"a\": 1, \"b\": \"x\"}')) AS d(j),"
+                    + " LATERAL TABLE(JSON_TUPLE(j, '$.a', '$.b')) AS t";
 
-    private static boolean mentioned(String name, Iterable<String> expressions) {
-        for (String expression : expressions) {
-            if (expression.contains(name + "(")) {
-                return true;
-            }
+    private static final String AGGREGATE_QUERY =
+            "SELECT ARRAY_INTERSECT_AGG(arr), CARDINALITY(COLLECT_SET(v)), LATEST_BY_OFFSET(v),"
+                    + " EARLIEST_BY_OFFSET(v), LATEST_BY_TIME(v, t), EARLIEST_BY_TIME(v, t),"
+                    + " ARRAY_AGG_ORDERED(v, t) FROM (VALUES (ARRAY[1, 2], 'a', 3), (ARRAY[2, 3],"
+                    + " 'b', 1), (ARRAY[2], 'a', 2)) AS x(arr, v, t)";
+
+    /** Each field of the row as {@link #show} prints it. */
+    private static List<String> shown(Row row) {
+        List<String> fields = new ArrayList<>();
+        for (int i = 0; i < row.getArity(); i++) {
+            fields.add(show(row.getField(i)));
         }
-        return false;
+        return fields;
     }
 
     @Test

@@ -36,6 +36,11 @@ abstract class ByTimeAggregate extends OrderedAggregate {
         return false;
     }
 
+    @Override
+    boolean readsFirstOnly() {
+        return true;
+    }
+
     public void accumulate(Accumulator acc, Object value, Object time) throws Exception {
         add(acc, value, time, 1, latest());
     }

@@ -50,15 +50,14 @@ abstract class OrderedAggregate extends AggregateFunction<Object, OrderedAggrega
 
     /**
      * Key -> its values in arrival order; the number of values; the wanted count (0: all) and
-     * direction as given by the latest row; and the key that comes first in that order, kept so
-     * that reading the first value needs no scan.
+     * direction as given by the latest row; and, for functions that only read the first value, the
+     * key that comes first in that order, so that reading it needs no scan (null: no rows).
      */
     public static class Accumulator {
         public MapView<Object, ArrayData> values = new MapView<>();
         public long size;
         public int limit;
         public boolean descending;
-        public boolean hasFirst;
         public Object firstKey;
 
         /** The values of NULL keys, in arrival order (map views take no NULL key). */
@@ -75,6 +74,14 @@ abstract class OrderedAggregate extends AggregateFunction<Object, OrderedAggrega
 
     /** Whether rows with a NULL value or key take part (else they are ignored). */
     abstract boolean keepsNulls();
+
+    /**
+     * Whether only the first value in order is ever read ({@link #first}): then the first key is
+     * kept up to date. Only for functions that ignore NULL keys, so a null first key means none.
+     */
+    boolean readsFirstOnly() {
+        return false;
+    }
 
     @Override
     public OrderedAggregate specialize(SpecializedContext context) {
@@ -105,8 +112,6 @@ abstract class OrderedAggregate extends AggregateFunction<Object, OrderedAggrega
                                                         "descending",
                                                         DataTypes.BOOLEAN().notNull()),
                                                 DataTypes.FIELD(
-                                                        "hasFirst", DataTypes.BOOLEAN().notNull()),
-                                                DataTypes.FIELD(
                                                         "firstKey", key(context).nullable()),
                                                 DataTypes.FIELD(
                                                         "nullKeyed",
@@ -134,10 +139,7 @@ abstract class OrderedAggregate extends AggregateFunction<Object, OrderedAggrega
     void add(Accumulator acc, Object value, Object key, int limit, boolean descending)
             throws Exception {
         acc.limit = limit;
-        if (acc.descending != descending) {
-            acc.descending = descending;
-            findFirst(acc);
-        }
+        acc.descending = descending;
         if (!keepsNulls() && (value == null || key == null)) {
             return;
         }
@@ -150,8 +152,8 @@ abstract class OrderedAggregate extends AggregateFunction<Object, OrderedAggrega
         after[count] = value;
         store(acc, key, new GenericArrayData(after));
         acc.size++;
-        if (!acc.hasFirst || order(acc).compare(key, acc.firstKey) <= 0) {
-            acc.hasFirst = true;
+        if (readsFirstOnly()
+                && (acc.firstKey == null || order(acc).compare(key, acc.firstKey) <= 0)) {
             acc.firstKey = key;
         }
         if (limit > 0 && acc.size >= 2L * (limit + HISTORY)) {
@@ -172,7 +174,7 @@ abstract class OrderedAggregate extends AggregateFunction<Object, OrderedAggrega
         acc.size--;
         if (before.size() == 1) {
             store(acc, key, null);
-            if (acc.hasFirst && order(acc).compare(key, acc.firstKey) == 0) {
+            if (readsFirstOnly() && order(acc).compare(key, acc.firstKey) == 0) {
                 findFirst(acc);
             }
             return;
@@ -198,17 +200,10 @@ abstract class OrderedAggregate extends AggregateFunction<Object, OrderedAggrega
     }
 
     private void findFirst(Accumulator acc) throws Exception {
-        acc.hasFirst = false;
         acc.firstKey = null;
         Comparator<Object> order = order(acc);
-        List<Object> keys = new ArrayList<>();
-        acc.values.keys().forEach(keys::add);
-        if (acc.nullKeyed != null) {
-            keys.add(null);
-        }
-        for (Object key : keys) {
-            if (!acc.hasFirst || order.compare(key, acc.firstKey) < 0) {
-                acc.hasFirst = true;
+        for (Object key : acc.values.keys()) {
+            if (acc.firstKey == null || order.compare(key, acc.firstKey) < 0) {
                 acc.firstKey = key;
             }
         }
@@ -227,7 +222,7 @@ abstract class OrderedAggregate extends AggregateFunction<Object, OrderedAggrega
 
     /** The first value in order, or null when there is none. */
     Object first(Accumulator acc) {
-        if (!acc.hasFirst) {
+        if (acc.firstKey == null) {
             return null;
         }
         ArrayData values;

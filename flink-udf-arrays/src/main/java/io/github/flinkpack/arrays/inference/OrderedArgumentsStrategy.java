@@ -3,7 +3,6 @@ package io.github.flinkpack.arrays.inference;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import org.apache.flink.table.api.DataTypes;
@@ -62,11 +61,20 @@ public final class OrderedArgumentsStrategy implements InputTypeStrategy {
         return new OrderedArgumentsStrategy("order_key", true);
     }
 
-    /** Whether a direction argument names descending order; anything else than ASC/DESC fails. */
+    /**
+     * Whether a direction argument names descending order; anything else than ASC/DESC fails.
+     * Called per row when the direction is not a literal: no allocation for the usual spellings.
+     */
     public static boolean descending(String functionName, String direction) {
-        String normalized = direction == null ? "" : direction.trim().toUpperCase(Locale.ROOT);
-        if (normalized.equals("ASC") || normalized.equals("DESC")) {
-            return normalized.equals("DESC");
+        if ("DESC".equalsIgnoreCase(direction)) {
+            return true;
+        }
+        if ("ASC".equalsIgnoreCase(direction)) {
+            return false;
+        }
+        String trimmed = direction == null ? null : direction.trim();
+        if (trimmed != null && trimmed.length() < direction.length()) {
+            return descending(functionName, trimmed);
         }
         throw new IllegalArgumentException(directionError(functionName, direction));
     }
