@@ -66,31 +66,10 @@ public final class CommitOps {
     }
 
     /**
-     * The ops as one array, the form a committable travels and is checkpointed in: the op count,
-     * then per op its part count and per part its length and bytes (big-endian ints). Encoded once
-     * by the writer, it is copied as it is into every checkpoint that holds it.
+     * The ops as version 1 of the committable form laid them out (op count, then per op its part
+     * count and per part its length and bytes, big-endian ints); fails on an array that is not one.
      */
-    public static byte[] encode(List<byte[][]> ops) {
-        int size = Integer.BYTES;
-        for (byte[][] op : ops) {
-            size += Integer.BYTES;
-            for (byte[] part : op) {
-                size += Integer.BYTES + part.length;
-            }
-        }
-        ByteBuffer out = ByteBuffer.allocate(size);
-        out.putInt(ops.size());
-        for (byte[][] op : ops) {
-            out.putInt(op.length);
-            for (byte[] part : op) {
-                out.putInt(part.length).put(part);
-            }
-        }
-        return out.array();
-    }
-
-    /** The ops of {@link #encode}; fails on an array that is not one. */
-    public static List<byte[][]> decode(byte[] encoded) {
+    public static List<byte[][]> decodeVersion1(byte[] encoded) {
         try {
             ByteBuffer in = ByteBuffer.wrap(encoded);
             int count = in.getInt();
@@ -110,11 +89,6 @@ public final class CommitOps {
         } catch (BufferUnderflowException | NegativeArraySizeException e) {
             throw new IllegalArgumentException("Truncated or corrupt exactly-once ops", e);
         }
-    }
-
-    /** The op count of an {@link #encode}d array. */
-    public static int count(byte[] encoded) {
-        return ByteBuffer.wrap(encoded).getInt();
     }
 
     /**

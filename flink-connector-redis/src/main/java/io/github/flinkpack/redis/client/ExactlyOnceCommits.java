@@ -37,11 +37,11 @@ final class ExactlyOnceCommits {
         this.nodes = nodes;
     }
 
-    void apply(String markerBase, long sequence, long retentionMillis, List<byte[][]> ops)
+    void apply(String markerBase, long sequence, long retentionMillis, RespBlock ops)
             throws RedisCommandException {
         try {
             if (nodes.isCluster()) {
-                applyWithScripts(markerBase, sequence, retentionMillis, ops);
+                applyWithScripts(markerBase, sequence, retentionMillis, ops.decode());
             } else {
                 MarkedTransaction.apply(
                         config,
@@ -54,7 +54,7 @@ final class ExactlyOnceCommits {
             }
         } catch (JedisException e) {
             throw RedisCommandException.unreachable(
-                    config, "An exactly-once commit of " + ops.size() + " writes to", e);
+                    config, "An exactly-once commit of " + ops.commands() + " writes to", e);
         }
     }
 

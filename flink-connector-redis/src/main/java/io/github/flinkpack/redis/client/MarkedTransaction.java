@@ -38,7 +38,7 @@ final class MarkedTransaction {
             byte[] marker,
             long sequence,
             long retentionMillis,
-            List<byte[][]> ops,
+            RespBlock ops,
             String what)
             throws RedisCommandException {
         byte[] seq = Digits.ascii(sequence);
@@ -56,10 +56,7 @@ final class MarkedTransaction {
                     new RespWriter(1).command(UNWATCH).exchange(connection);
                     return;
                 }
-                RespWriter transaction = new RespWriter(ops.size() + 3).command(MULTI);
-                for (byte[][] op : ops) {
-                    transaction.command(op[0], op, 1);
-                }
+                RespWriter transaction = new RespWriter(3).command(MULTI).append(ops);
                 transaction
                         .command(SET, marker, seq, PX, Digits.ascii(retentionMillis))
                         .command(EXEC);
@@ -72,18 +69,10 @@ final class MarkedTransaction {
                     // EXECABORT: a command was refused while queued, nothing was applied.
                     throw RedisCommandException.rejected(
                             config,
-                            what + " of " + ops.size(),
+                            what + " of " + ops.commands(),
                             firstError(replies, ((JedisDataException) executed).getMessage()));
                 }
-                List<?> results = (List<?>) executed;
-                Refusals refusals = new Refusals();
-                for (int i = 0; i < ops.size(); i++) {
-                    if (results.get(i) instanceof JedisDataException) {
-                        refusals.add(
-                                ops.get(i)[1], ((JedisDataException) results.get(i)).getMessage());
-                    }
-                }
-                refusals.throwIfAny(config, what);
+                refuseIfAny(config, ops, (List<?>) executed, what);
                 return;
             }
         }
@@ -97,6 +86,21 @@ final class MarkedTransaction {
                         + " transactions: is another job writing with the same markers?",
                 true,
                 null);
+    }
+
+    /** Reports the ops Redis refused within the applied transaction, by key. */
+    private static void refuseIfAny(
+            RedisConnectionConfig config, RespBlock ops, List<?> results, String what)
+            throws RedisCommandException {
+        List<byte[][]> decoded = null;
+        Refusals refusals = new Refusals();
+        for (int i = 0; i < results.size(); i++) {
+            if (results.get(i) instanceof JedisDataException) {
+                decoded = decoded == null ? ops.decode() : decoded;
+                refusals.add(decoded.get(i)[1], ((JedisDataException) results.get(i)).getMessage());
+            }
+        }
+        refusals.throwIfAny(config, what);
     }
 
     private static void throwIfError(RedisConnectionConfig config, Object reply, String what)

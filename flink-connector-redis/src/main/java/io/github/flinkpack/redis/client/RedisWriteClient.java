@@ -70,7 +70,7 @@ public final class RedisWriteClient implements AutoCloseable {
      * @throws RedisCommandException retryable when Redis could not be reached or kept redirecting;
      *     not retryable when Redis refused ops of the commit (the rest is applied and marked)
      */
-    public void commit(String markerBase, long sequence, long retentionMillis, List<byte[][]> ops)
+    public void commit(String markerBase, long sequence, long retentionMillis, RespBlock ops)
             throws RedisCommandException {
         commits.apply(markerBase, sequence, retentionMillis, ops);
     }
@@ -94,7 +94,7 @@ public final class RedisWriteClient implements AutoCloseable {
                             .getBytes(StandardCharsets.UTF_8),
                     batch.id(),
                     MARKER_TTL_MILLIS,
-                    CommitOps.counterOps(batch.counters(), new ArrayList<>()),
+                    RespBlock.of(CommitOps.counterOps(batch.counters(), new ArrayList<>())),
                     "a counter batch");
             return;
         }

@@ -1,9 +1,8 @@
 package io.github.flinkpack.redis.client;
 
-import io.github.flinkpack.redis.util.Digits;
 import java.io.IOException;
 import java.lang.reflect.Field;
-import java.util.Arrays;
+import java.util.ArrayList;
 import java.util.List;
 import redis.clients.jedis.Connection;
 import redis.clients.jedis.exceptions.JedisConnectionException;
@@ -23,29 +22,24 @@ import redis.clients.jedis.util.RedisOutputStream;
 final class RespWriter {
 
     private static final Field OUTPUT_STREAM = outputStreamField();
-    private static final byte[] CRLF = {'\r', '\n'};
 
-    private byte[] buffer;
-    private int size;
-    private int commands;
+    /** Blocks appended as they are, each after the commands encoded before it. */
+    private final List<RespBlock> written = new ArrayList<>(2);
+
+    private RespBuilder out;
+    private int writtenCommands;
 
     RespWriter(int expectedCommands) {
-        this.buffer = new byte[Math.max(256, Math.min(expectedCommands, 1 << 20) * 48)];
+        this.out = new RespBuilder(Math.min(expectedCommands, 1 << 20) * 48);
     }
 
     int commands() {
-        return commands;
+        return writtenCommands + out.commands();
     }
 
     /** Appends one command: {@code name} and then {@code args[from..]}. */
     RespWriter command(byte[] name, byte[][] args, int from) {
-        int count = args.length - from;
-        header('*', count + 1);
-        bulk(name);
-        for (int i = from; i < args.length; i++) {
-            bulk(args[i]);
-        }
-        commands++;
+        out.command(name, args, from);
         return this;
     }
 
@@ -53,41 +47,33 @@ final class RespWriter {
         return command(name, args, 0);
     }
 
+    /** Appends commands already encoded; the block is written as it is, not copied. */
+    RespWriter append(RespBlock block) {
+        if (out.commands() > 0) {
+            written.add(out.toBlock());
+            writtenCommands += out.commands();
+            out = new RespBuilder(256);
+        }
+        written.add(block);
+        writtenCommands += block.commands();
+        return this;
+    }
+
     /** Writes everything appended and reads one reply per command. */
     List<Object> exchange(Connection connection) {
         try {
-            RedisOutputStream out = (RedisOutputStream) OUTPUT_STREAM.get(connection);
-            out.write(buffer, 0, size);
+            RedisOutputStream stream = (RedisOutputStream) OUTPUT_STREAM.get(connection);
+            for (RespBlock block : written) {
+                stream.write(block.bytes(), 0, block.length());
+            }
+            stream.write(out.buffer(), 0, out.size());
         } catch (IOException e) {
             connection.setBroken();
             throw new JedisConnectionException(e);
         } catch (IllegalAccessException e) {
             throw new IllegalStateException(e);
         }
-        return connection.getMany(commands);
-    }
-
-    private void bulk(byte[] part) {
-        header('$', part.length);
-        ensure(part.length + 2);
-        System.arraycopy(part, 0, buffer, size, part.length);
-        size += part.length;
-        buffer[size++] = CRLF[0];
-        buffer[size++] = CRLF[1];
-    }
-
-    private void header(char type, int number) {
-        ensure(14);
-        buffer[size++] = (byte) type;
-        size = Digits.write(number, buffer, size);
-        buffer[size++] = CRLF[0];
-        buffer[size++] = CRLF[1];
-    }
-
-    private void ensure(int more) {
-        if (size + more > buffer.length) {
-            buffer = Arrays.copyOf(buffer, Math.max(buffer.length * 2, size + more));
-        }
+        return connection.getMany(commands());
     }
 
     private static Field outputStreamField() {

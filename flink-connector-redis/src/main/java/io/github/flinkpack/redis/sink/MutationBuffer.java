@@ -20,7 +20,8 @@ import redis.clients.jedis.Protocol.Command;
 /**
  * The writes of rows not yet sent, reduced per key (and hash field): an upsert or delete replaces
  * the earlier write to the same key, counter deltas are summed. The order of writes to one key is
- * kept; writes to different keys commute.
+ * kept; writes to different keys commute. A hash field written again moves behind the key's other
+ * fields, so the key's expiry applied last is the one written last.
  */
 final class MutationBuffer implements MutationCollector {
 
@@ -85,12 +86,12 @@ final class MutationBuffer implements MutationCollector {
         List<byte[]> fieldAndValue = new ArrayList<>(2);
         fieldAndValue.add(field);
         fieldAndValue.add(value);
-        pending.put(new BufferKey(key, field), new HashSetWrite(fieldAndValue, List.of(), expiry));
+        putLast(new BufferKey(key, field), new HashSetWrite(fieldAndValue, List.of(), expiry));
     }
 
     @Override
     public void hashDelete(byte[] key, byte[] field) {
-        pending.put(new BufferKey(key, field), new DeleteWrite());
+        putLast(new BufferKey(key, field), new DeleteWrite());
     }
 
     @Override
@@ -109,12 +110,26 @@ final class MutationBuffer implements MutationCollector {
         PendingWrite previous = pending.get(bufferKey);
         if (previous instanceof CounterWrite) {
             ((CounterWrite) previous).add(longDelta, decimalDelta, expiry);
+            if (bufferKey.field != null && expiry != null) {
+                putLast(bufferKey, previous);
+            }
         } else {
-            pending.put(
+            putLast(
                     bufferKey,
                     new CounterWrite(
                             previous instanceof DeleteWrite, longDelta, decimalDelta, expiry));
         }
+    }
+
+    /**
+     * A hash field's write goes behind the key's other fields, so the key's expiry (which any field
+     * may set) is applied in the order the rows wrote it.
+     */
+    private void putLast(BufferKey bufferKey, PendingWrite write) {
+        if (bufferKey.field != null) {
+            pending.remove(bufferKey);
+        }
+        pending.put(bufferKey, write);
     }
 
     @Override
@@ -240,7 +255,9 @@ final class MutationBuffer implements MutationCollector {
             } else {
                 longSum = Math.addExact(longSum, longDelta);
             }
-            expiry = latest;
+            if (latest != null) {
+                expiry = latest; // a row without one leaves the expiry an earlier row set
+            }
         }
 
         @Override

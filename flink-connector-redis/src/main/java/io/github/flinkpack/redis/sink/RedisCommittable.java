@@ -1,6 +1,7 @@
 package io.github.flinkpack.redis.sink;
 
 import io.github.flinkpack.redis.client.CommitOps;
+import io.github.flinkpack.redis.client.RespBlock;
 import java.util.List;
 
 /**
@@ -15,19 +16,18 @@ public final class RedisCommittable {
     private final int subtask;
     private final long sequence;
     private final int rows;
-    private final byte[] encodedOps;
+    private final RespBlock ops;
 
     RedisCommittable(String lineage, int subtask, long sequence, int rows, List<byte[][]> ops) {
-        this(lineage, subtask, sequence, rows, CommitOps.encode(ops));
+        this(lineage, subtask, sequence, rows, RespBlock.of(ops));
     }
 
-    /** {@code encodedOps} as {@link CommitOps#encode} makes them. */
-    RedisCommittable(String lineage, int subtask, long sequence, int rows, byte[] encodedOps) {
+    RedisCommittable(String lineage, int subtask, long sequence, int rows, RespBlock ops) {
         this.lineage = lineage;
         this.subtask = subtask;
         this.sequence = sequence;
         this.rows = rows;
-        this.encodedOps = encodedOps;
+        this.ops = ops;
     }
 
     String lineage() {
@@ -47,17 +47,9 @@ public final class RedisCommittable {
         return rows;
     }
 
-    /**
-     * Each op: the command name, then its arguments, the key first. Decoded at each call, by the
-     * committer's thread.
-     */
-    List<byte[][]> ops() {
-        return CommitOps.decode(encodedOps);
-    }
-
-    /** The ops in their checkpointed form; not to be modified. */
-    byte[] encodedOps() {
-        return encodedOps;
+    /** The writes as RESP commands, the form they are checkpointed and sent in. */
+    RespBlock ops() {
+        return ops;
     }
 
     /** The marker keys' common part: one marker per node (per slot in a cluster). */
@@ -72,7 +64,7 @@ public final class RedisCommittable {
                 + " #"
                 + sequence
                 + ", "
-                + CommitOps.count(encodedOps)
+                + ops.commands()
                 + " writes}";
     }
 }

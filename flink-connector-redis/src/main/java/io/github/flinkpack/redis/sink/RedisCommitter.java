@@ -5,7 +5,12 @@ import io.github.flinkpack.redis.client.RedisWriteClient;
 import io.github.flinkpack.redis.config.RedisConnectionConfig;
 import io.github.flinkpack.redis.config.RedisWriteOptions;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.Collection;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.apache.flink.api.connector.sink2.Committer;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.metrics.groups.SinkCommitterMetricGroup;
@@ -17,9 +22,11 @@ import org.slf4j.LoggerFactory;
  * a restore (the commit markers make a repeat a no-op). A commit that still fails after {@code
  * sink.max-retries} fails the job; it stays in the checkpoint and is committed after the restore.
  *
- * <p>The commit runs on the task thread. Applying it on a thread of its own (handing the request
- * back with {@code retryLater()}) was measured: no faster on loopback, and every commit then stays
- * in the committer's state for one more checkpoint, doubling what the checkpoints carry.
+ * <p>Commits run on a thread of the committer's, one at a time in order. When the committer is
+ * chained to the committable's writer, the task thread does not wait: the writer waits for the
+ * commit at its next checkpoint barrier ({@link InFlightCommits}), so the task processes the next
+ * checkpoint's rows while Redis applies the last one's. ({@code retryLater()} cannot do this: Flink
+ * calls the committer again at once, up to its retry limit.)
  */
 final class RedisCommitter implements Committer<RedisCommittable> {
 
@@ -30,6 +37,11 @@ final class RedisCommitter implements Committer<RedisCommittable> {
     private final RedisWriteOptions options;
     private final Counter numCommits;
     private final Counter numCommittedRows;
+    private static final long CLOSE_TIMEOUT_SECONDS = 30;
+
+    /** Applies the commits, one at a time in order; its client is used by no other thread. */
+    private final ExecutorService executor;
+
     private RedisWriteClient client;
 
     RedisCommitter(
@@ -42,13 +54,39 @@ final class RedisCommitter implements Committer<RedisCommittable> {
         this.options = options;
         this.numCommits = metrics.counter("numCommits");
         this.numCommittedRows = metrics.counter("numCommittedRows");
+        this.executor =
+                Executors.newSingleThreadExecutor(
+                        runnable -> {
+                            Thread thread =
+                                    new Thread(runnable, "redis-commit (" + tableName + ")");
+                            thread.setDaemon(true);
+                            return thread;
+                        });
     }
 
     @Override
     public void commit(Collection<CommitRequest<RedisCommittable>> requests)
             throws IOException, InterruptedException {
         for (CommitRequest<RedisCommittable> request : requests) {
-            apply(request.getCommittable());
+            RedisCommittable committable = request.getCommittable();
+            Future<?> synchronous =
+                    InFlightCommits.submit(
+                            committable.lineage(), executor, () -> applyOnThread(committable));
+            if (synchronous != null) {
+                InFlightCommits.await(synchronous);
+            }
+        }
+    }
+
+    private void applyOnThread(RedisCommittable committable) {
+        try {
+            apply(committable);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(
+                    "Table '" + tableName + "': interrupted while committing " + committable, e);
         }
     }
 
@@ -101,7 +139,16 @@ final class RedisCommitter implements Committer<RedisCommittable> {
     }
 
     @Override
-    public void close() {
-        closeClient();
+    public void close() throws InterruptedException {
+        executor.submit(this::closeClient);
+        executor.shutdown();
+        if (!executor.awaitTermination(CLOSE_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+            LOG.warn(
+                    "Table '{}': a commit still running after {} s at close is abandoned; the"
+                            + " restore repeats it (harmlessly)",
+                    tableName,
+                    CLOSE_TIMEOUT_SECONDS);
+            executor.shutdownNow();
+        }
     }
 }

@@ -12,12 +12,21 @@ public final class StateVersions {
      * restored with an older jar.
      */
     public static void check(String what, int version, int supported) throws IOException {
-        if (version != supported) {
+        check(what, version, supported, supported);
+    }
+
+    /** The same for a form whose versions {@code oldest} to {@code newest} are all read. */
+    public static void check(String what, int version, int oldest, int newest) throws IOException {
+        if (version < oldest || version > newest) {
             throw new IOException(
                     String.format(
-                            "%s of version %d in the restored state; this connector reads version"
-                                    + " %d. Restore with the connector version that wrote it.",
-                            what, version, supported));
+                            "%s of version %d in the restored state; this connector reads %s."
+                                    + " Restore with the connector version that wrote it.",
+                            what,
+                            version,
+                            oldest == newest
+                                    ? "version " + newest
+                                    : "versions " + oldest + " to " + newest));
         }
     }
 }

@@ -33,7 +33,7 @@ class ExactlyOnceCommitTest {
         REDIS.flush();
     }
 
-    private static List<byte[][]> ops(String... keys) {
+    private static RespBlock ops(String... keys) {
         List<CounterDelta> counters = new ArrayList<>();
         List<KeyedCommand> commands = new ArrayList<>();
         for (String key : keys) {
@@ -46,7 +46,7 @@ class ExactlyOnceCommitTest {
                             bytes("s:" + key),
                             bytes(key)));
         }
-        return CommitOps.of(new RedisBatch(1, commands, counters));
+        return RespBlock.of(CommitOps.of(new RedisBatch(1, commands, counters)));
     }
 
     @Test

@@ -63,6 +63,7 @@ class MutationBufferTest {
         buffer.hashSetField(b("u"), b("theme"), b("light"), Expiry.after(1000));
         buffer.hashDelete(b("u"), b("lang"));
 
+        // Each field in the order of its last write: theme, then the delete of lang.
         assertThat(describe(buffer.drain(1))).containsExactly("HSET u", "PEXPIRE u", "HDEL u");
     }
 

@@ -35,9 +35,10 @@ class RedisCommittableSerializerTest {
         assertThat(copy.subtask()).isEqualTo(7);
         assertThat(copy.sequence()).isEqualTo(42L);
         assertThat(copy.rows()).isEqualTo(1000);
-        assertThat(copy.ops()).hasSize(3);
+        List<byte[][]> copied = copy.ops().decode();
+        assertThat(copied).hasSize(3);
         for (int i = 0; i < ops.size(); i++) {
-            assertThat(copy.ops().get(i)).isDeepEqualTo(ops.get(i));
+            assertThat(copied.get(i)).isDeepEqualTo(ops.get(i));
         }
     }
 
@@ -58,8 +59,35 @@ class RedisCommittableSerializerTest {
         RedisCommittable read =
                 new RedisCommittableSerializer().deserialize(1, out.getCopyOfBuffer());
         assertThat(read.sequence()).isEqualTo(9L);
-        assertThat(read.ops()).hasSize(1);
-        assertThat(read.ops().get(0)).isDeepEqualTo(new byte[][] {b("INCRBY"), b("n:1"), b("2")});
+        assertThat(read.ops().decode()).hasSize(1);
+        assertThat(read.ops().decode().get(0))
+                .isDeepEqualTo(new byte[][] {b("INCRBY"), b("n:1"), b("2")});
+    }
+
+    @Test
+    void aTruncatedCommitIsReportedAsADamagedCheckpoint() throws IOException {
+        RedisCommittableSerializer serializer = new RedisCommittableSerializer();
+        byte[] bytes =
+                serializer.serialize(
+                        new RedisCommittable(
+                                "l",
+                                0,
+                                1,
+                                1,
+                                Arrays.<byte[][]>asList(new byte[][] {b("SET"), b("k"), b("v")})));
+        RedisCommittable cut =
+                serializer.deserialize(
+                        serializer.getVersion(), Arrays.copyOf(bytes, bytes.length - 3));
+        assertThatThrownBy(() -> cut.ops().decode())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("Not 1 RESP commands");
+        assertThatThrownBy(
+                        () ->
+                                serializer.deserialize(
+                                        serializer.getVersion(),
+                                        Arrays.copyOf(bytes, bytes.length - 27)))
+                .isInstanceOf(IOException.class)
+                .hasMessageContaining("the checkpoint is damaged");
     }
 
     @Test
@@ -71,8 +99,8 @@ class RedisCommittableSerializerTest {
                                 "l", 0, 1, 1, Arrays.<byte[][]>asList(new byte[][] {b("GET")})));
         assertThatThrownBy(() -> serializer.deserialize(serializer.getVersion() + 1, bytes))
                 .isInstanceOf(IOException.class)
-                .hasMessageContaining("Redis exactly-once commit of version 2")
-                .hasMessageContaining("reads version 1")
+                .hasMessageContaining("Redis exactly-once commit of version 3")
+                .hasMessageContaining("reads versions 1 to 2")
                 .hasMessageContaining("Restore with the connector version that wrote it");
     }
 }
