@@ -4,8 +4,9 @@ import io.github.flinkpack.redis.client.CommitOps;
 import io.github.flinkpack.redis.config.RedisWriteOptions;
 import io.github.flinkpack.redis.serialization.RedisRowConverter;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Collections;
+import java.util.List;
 import java.util.UUID;
 import org.apache.flink.api.connector.sink2.CommittingSinkWriter;
 import org.apache.flink.api.connector.sink2.WriterInitContext;
@@ -21,6 +22,12 @@ import org.slf4j.LoggerFactory;
  */
 final class ExactlyOnceRedisSinkWriter implements CommittingSinkWriter<RowData, RedisCommittable> {
 
+    /**
+     * Commits still running at a barrier: one lets Redis apply a checkpoint while the task
+     * processes the next; more would only grow the checkpoints while Redis is the bottleneck.
+     */
+    private static final int MAX_RUNNING_COMMITS = 1;
+
     private static final Logger LOG = LoggerFactory.getLogger(ExactlyOnceRedisSinkWriter.class);
 
     private final RedisRowConverter converter;
@@ -29,6 +36,7 @@ final class ExactlyOnceRedisSinkWriter implements CommittingSinkWriter<RowData, 
     private final int subtask;
     private final SkippedRowCounters skipped;
     private final InFlightCommits inFlight;
+    private boolean ended;
     private long sequence;
     private int bufferedRows;
 
@@ -60,24 +68,23 @@ final class ExactlyOnceRedisSinkWriter implements CommittingSinkWriter<RowData, 
     public void flush(boolean endOfInput) {
         // Nothing is written before its checkpoint completes; prepareCommit follows.
         if (endOfInput) {
+            ended = true;
             inFlight.end(); // the last commits are made before the job may finish
         }
     }
 
     @Override
     public Collection<RedisCommittable> prepareCommit() throws IOException, InterruptedException {
-        // The earlier checkpoints' commits are in Redis before this checkpoint's snapshot drops
-        // them from the committer's state; a failed one fails this checkpoint and the job.
-        inFlight.awaitAll();
-        if (buffer.isEmpty()) {
-            bufferedRows = 0;
-            return Collections.emptyList();
+        // Commits of earlier checkpoints still running go into this checkpoint again.
+        List<RedisCommittable> committables =
+                new ArrayList<>(inFlight.stillRunning(ended ? 0 : MAX_RUNNING_COMMITS));
+        if (!buffer.isEmpty()) {
+            sequence++;
+            committables.add(
+                    new RedisCommittable(lineage, subtask, sequence, bufferedRows, buffer.drain()));
         }
-        sequence++;
-        RedisCommittable committable =
-                new RedisCommittable(lineage, subtask, sequence, bufferedRows, buffer.drain());
         bufferedRows = 0;
-        return Collections.singletonList(committable);
+        return committables;
     }
 
     @Override

@@ -23,8 +23,8 @@ import org.slf4j.LoggerFactory;
  * sink.max-retries} fails the job; it stays in the checkpoint and is committed after the restore.
  *
  * <p>Commits run on a thread of the committer's, one at a time in order. When the committer is
- * chained to the committable's writer, the task thread does not wait: the writer waits for the
- * commit at its next checkpoint barrier ({@link InFlightCommits}), so the task processes the next
+ * chained to the committable's writer, the task thread does not wait: the writer keeps a running
+ * commit in the next checkpoint ({@link InFlightCommits}), so the task processes the next
  * checkpoint's rows while Redis applies the last one's. ({@code retryLater()} cannot do this: Flink
  * calls the committer again at once, up to its retry limit.)
  */
@@ -70,8 +70,7 @@ final class RedisCommitter implements Committer<RedisCommittable> {
         for (CommitRequest<RedisCommittable> request : requests) {
             RedisCommittable committable = request.getCommittable();
             Future<?> synchronous =
-                    InFlightCommits.submit(
-                            committable.lineage(), executor, () -> applyOnThread(committable));
+                    InFlightCommits.submit(committable, executor, () -> applyOnThread(committable));
             if (synchronous != null) {
                 InFlightCommits.await(synchronous);
             }
