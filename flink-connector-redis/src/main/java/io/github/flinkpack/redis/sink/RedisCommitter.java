@@ -7,6 +7,8 @@ import io.github.flinkpack.redis.config.RedisWriteOptions;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -43,6 +45,12 @@ final class RedisCommitter implements Committer<RedisCommittable> {
     private final ExecutorService executor;
 
     private RedisWriteClient client;
+
+    /**
+     * The highest sequence this committer applied per marker (writer subtask), read and written by
+     * its thread only: copies of a commit need no round trip, and the metrics count each once.
+     */
+    private final Map<String, Long> appliedHere = new HashMap<>();
 
     RedisCommitter(
             String tableName,
@@ -90,6 +98,10 @@ final class RedisCommitter implements Committer<RedisCommittable> {
     }
 
     private void apply(RedisCommittable committable) throws IOException, InterruptedException {
+        Long appliedUpTo = appliedHere.get(committable.markerBase());
+        if (appliedUpTo != null && appliedUpTo >= committable.sequence()) {
+            return; // a copy handed on by the writer while this thread applied the original
+        }
         long backoff = options.retryBackoff().toMillis();
         for (int attempt = 0; ; attempt++) {
             try {
@@ -101,6 +113,7 @@ final class RedisCommitter implements Committer<RedisCommittable> {
                         committable.sequence(),
                         options.markerRetention().toMillis(),
                         committable.ops());
+                appliedHere.merge(committable.markerBase(), committable.sequence(), Math::max);
                 numCommits.inc();
                 numCommittedRows.inc(committable.rows());
                 return;
