@@ -27,7 +27,7 @@ import redis.clients.jedis.util.JedisClusterCRC16;
  * A retried counter batch is not applied twice: the writer resends the same batch when a reply is
  * lost, and the marker-checked script must turn the resend into a no-op.
  */
-class RedisWriteClientTest {
+public class RedisWriteClientTest {
 
     @RegisterExtension static final RedisExtension REDIS = new RedisExtension();
 
@@ -36,7 +36,8 @@ class RedisWriteClientTest {
         REDIS.flush();
     }
 
-    static RedisConnectionConfig config(RedisMode mode, String... nodes) {
+    /** A connection to {@code nodes} (host:port) with the tests' timeouts, no TLS or auth. */
+    public static RedisConnectionConfig config(RedisMode mode, String... nodes) {
         return new RedisConnectionConfig(
                 mode,
                 Arrays.asList(nodes),

@@ -2,6 +2,7 @@ package io.github.flinkpack.redis.sink;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.flinkpack.redis.client.RedisWriteClientTest;
 import io.github.flinkpack.redis.config.RedisConnectionConfig;
 import io.github.flinkpack.redis.config.RedisMode;
 import io.github.flinkpack.redis.config.RedisWriteOptions;
@@ -10,7 +11,6 @@ import io.github.flinkpack.redis.config.TtlMode;
 import io.github.flinkpack.testing.redis.RedisExtension;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
@@ -99,19 +99,8 @@ class RedisCommitterTest {
 
     private static RedisCommitter committer(CountingMetrics metrics) {
         RedisConnectionConfig connection =
-                new RedisConnectionConfig(
-                        RedisMode.STANDALONE,
-                        Arrays.asList(REDIS.url().substring("redis://".length())),
-                        0,
-                        null,
-                        null,
-                        null,
-                        Duration.ofSeconds(2),
-                        Duration.ofSeconds(5),
-                        false,
-                        null,
-                        null,
-                        true);
+                RedisWriteClientTest.config(
+                        RedisMode.STANDALONE, REDIS.url().substring("redis://".length()));
         RedisWriteOptions options =
                 new RedisWriteOptions(
                         1000,
