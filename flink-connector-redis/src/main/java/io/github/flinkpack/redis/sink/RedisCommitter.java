@@ -46,6 +46,9 @@ final class RedisCommitter implements Committer<RedisCommittable> {
 
     private RedisWriteClient client;
 
+    /** The first failure of a commit applied in the background, for the task thread to throw. */
+    private volatile IOException failure;
+
     /**
      * The highest sequence this committer applied per marker (writer subtask), read and written by
      * its thread only: copies of a commit need no round trip, and the metrics count each once.
@@ -75,6 +78,7 @@ final class RedisCommitter implements Committer<RedisCommittable> {
     @Override
     public void commit(Collection<CommitRequest<RedisCommittable>> requests)
             throws IOException, InterruptedException {
+        throwIfFailedInBackground();
         for (CommitRequest<RedisCommittable> request : requests) {
             RedisCommittable committable = request.getCommittable();
             Future<?> synchronous =
@@ -89,6 +93,7 @@ final class RedisCommitter implements Committer<RedisCommittable> {
         try {
             apply(committable);
         } catch (IOException e) {
+            failure = e;
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -152,15 +157,32 @@ final class RedisCommitter implements Committer<RedisCommittable> {
 
     @Override
     public void close() throws InterruptedException {
+        // Nothing is thrown here: Flink also closes a committer while its task fails, and an
+        // exception from that cleanup takes the whole TaskManager down.
         executor.submit(this::closeClient);
         executor.shutdown();
         if (!executor.awaitTermination(CLOSE_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
-            LOG.warn(
-                    "Table '{}': a commit still running after {} s at close is abandoned; the"
-                            + " restore repeats it (harmlessly)",
+            executor.shutdownNow();
+            LOG.error(
+                    "Table '{}': a commit was still running {} s after the committer closed; it"
+                            + " stays in the last checkpoint and is applied when the job restores"
+                            + " from it",
                     tableName,
                     CLOSE_TIMEOUT_SECONDS);
-            executor.shutdownNow();
+        } else if (failure != null) {
+            LOG.error(
+                    "Table '{}': a commit failed after the last checkpoint barrier; it stays in"
+                            + " that checkpoint (or savepoint) and is applied when the job"
+                            + " restores from it",
+                    tableName,
+                    failure);
+        }
+    }
+
+    private void throwIfFailedInBackground() throws IOException {
+        IOException failed = failure;
+        if (failed != null) {
+            throw new IOException(failed.getMessage(), failed);
         }
     }
 }

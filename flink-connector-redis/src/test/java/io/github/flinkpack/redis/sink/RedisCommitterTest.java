@@ -1,6 +1,7 @@
 package io.github.flinkpack.redis.sink;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.flinkpack.redis.client.RedisWriteClientTest;
 import io.github.flinkpack.redis.config.RedisConnectionConfig;
@@ -9,6 +10,7 @@ import io.github.flinkpack.redis.config.RedisWriteOptions;
 import io.github.flinkpack.redis.config.SinkDeliveryGuarantee;
 import io.github.flinkpack.redis.config.TtlMode;
 import io.github.flinkpack.testing.redis.RedisExtension;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Collections;
@@ -62,6 +64,30 @@ class RedisCommitterTest {
                     .as("the copy is skipped without a round trip")
                     .isEqualTo(2);
             assertThat(commandCalls(redis, "exec")).isEqualTo(2);
+        } finally {
+            InFlightCommits.unregister(lineage);
+            committer.close();
+        }
+    }
+
+    @Test
+    void aCommitThatFailsInTheBackgroundFailsTheNextBarrierAndTheNextCommit() throws Exception {
+        String lineage = "failing";
+        InFlightCommits writer = InFlightCommits.register(lineage);
+        try (Jedis redis = REDIS.newClient()) {
+            redis.set("n", "not a number");
+        }
+        RedisCommitter committer = committer(new CountingMetrics());
+        try {
+            committer.commit(request(incrementBy(lineage, 1, 5)));
+            assertThatThrownBy(() -> writer.stillRunning(0))
+                    .isInstanceOf(IOException.class)
+                    .hasMessageContaining("Table 't': committing RedisCommittable{")
+                    .hasMessageContaining("key 'n'")
+                    .hasMessageContaining("not an integer");
+            assertThatThrownBy(() -> committer.commit(request(incrementBy(lineage, 2, 1))))
+                    .isInstanceOf(IOException.class)
+                    .hasMessageContaining("key 'n'");
         } finally {
             InFlightCommits.unregister(lineage);
             committer.close();
