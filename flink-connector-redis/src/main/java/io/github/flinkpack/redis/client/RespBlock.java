@@ -49,26 +49,48 @@ public final class RespBlock {
      * @throws IllegalArgumentException when the bytes are not {@link #commands} RESP commands
      */
     public List<byte[][]> decode() {
-        List<byte[][]> ops = new ArrayList<>(commands);
+        return walk(true);
+    }
+
+    /**
+     * Checks, without copying anything, that the bytes are {@link #commands} RESP commands: a
+     * damaged checkpoint is then reported when it is restored, not sent to Redis.
+     *
+     * @throws IllegalArgumentException when they are not
+     */
+    public RespBlock validate() {
+        walk(false);
+        return this;
+    }
+
+    private List<byte[][]> walk(boolean keepParts) {
+        List<byte[][]> ops = keepParts ? new ArrayList<>(commands) : null;
+        int count = 0;
         int[] at = {0};
         try {
             while (at[0] < length) {
                 expect('*', at);
-                byte[][] op = new byte[number(at)][];
-                for (int p = 0; p < op.length; p++) {
+                int parts = number(at);
+                byte[][] op = keepParts ? new byte[parts][] : null;
+                for (int p = 0; p < parts; p++) {
                     expect('$', at);
                     int partLength = number(at);
-                    op[p] = Arrays.copyOfRange(bytes, at[0], at[0] + partLength);
+                    if (keepParts) {
+                        op[p] = Arrays.copyOfRange(bytes, at[0], at[0] + partLength);
+                    }
                     at[0] += partLength;
                     crlf(at);
                 }
-                ops.add(op);
+                if (keepParts) {
+                    ops.add(op);
+                }
+                count++;
             }
         } catch (ArrayIndexOutOfBoundsException | NegativeArraySizeException e) {
             throw corrupt("truncated at byte " + at[0]);
         }
-        if (at[0] != length || ops.size() != commands) {
-            throw corrupt(ops.size() + " commands in " + at[0] + " bytes");
+        if (at[0] != length || count != commands) {
+            throw corrupt(count + " commands in " + at[0] + " bytes");
         }
         return ops;
     }

@@ -2,7 +2,6 @@ package io.github.flinkpack.redis.sink;
 
 import io.github.flinkpack.redis.client.CommitOps;
 import io.github.flinkpack.redis.client.RespBlock;
-import java.util.List;
 
 /**
  * One checkpoint's writes of one writer, reduced per key, waiting to be applied: the Redis commands
@@ -17,10 +16,6 @@ public final class RedisCommittable {
     private final long sequence;
     private final int rows;
     private final RespBlock ops;
-
-    RedisCommittable(String lineage, int subtask, long sequence, int rows, List<byte[][]> ops) {
-        this(lineage, subtask, sequence, rows, RespBlock.of(ops));
-    }
 
     RedisCommittable(String lineage, int subtask, long sequence, int rows, RespBlock ops) {
         this.lineage = lineage;

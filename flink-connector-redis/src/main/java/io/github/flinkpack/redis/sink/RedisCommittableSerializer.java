@@ -57,7 +57,7 @@ final class RedisCommittableSerializer implements SimpleVersionedSerializer<Redi
             } else {
                 int commands = in.readInt();
                 byte[] resp = Arrays.copyOfRange(serialized, in.getPosition(), serialized.length);
-                ops = new RespBlock(resp, resp.length, commands);
+                ops = new RespBlock(resp, resp.length, commands).validate();
             }
         } catch (IOException | IllegalArgumentException e) {
             throw damaged(e);

@@ -3,15 +3,21 @@ package io.github.flinkpack.redis.sink;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.flinkpack.redis.client.RespBlock;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import org.apache.flink.core.memory.DataOutputSerializer;
 import org.junit.jupiter.api.Test;
 
 /** A committable survives the checkpoint byte for byte; a version this build cannot read fails. */
 class RedisCommittableSerializerTest {
+
+    private static RedisCommittable oneCommand(byte[]... command) {
+        return new RedisCommittable("l", 0, 1, 1, RespBlock.of(Collections.singletonList(command)));
+    }
 
     private static byte[] b(String s) {
         return s.getBytes(StandardCharsets.UTF_8);
@@ -25,7 +31,7 @@ class RedisCommittableSerializerTest {
                         new byte[][] {b("SET"), b("k:1"), binary},
                         new byte[][] {b("INCRBY"), b("n:ü"), b("-3")},
                         new byte[][] {b("DEL"), new byte[0]});
-        RedisCommittable original = new RedisCommittable("abc123", 7, 42L, 1000, ops);
+        RedisCommittable original = new RedisCommittable("abc123", 7, 42L, 1000, RespBlock.of(ops));
         RedisCommittableSerializer serializer = new RedisCommittableSerializer();
 
         RedisCommittable copy =
@@ -67,20 +73,16 @@ class RedisCommittableSerializerTest {
     @Test
     void aTruncatedCommitIsReportedAsADamagedCheckpoint() throws IOException {
         RedisCommittableSerializer serializer = new RedisCommittableSerializer();
-        byte[] bytes =
-                serializer.serialize(
-                        new RedisCommittable(
-                                "l",
-                                0,
-                                1,
-                                1,
-                                Arrays.<byte[][]>asList(new byte[][] {b("SET"), b("k"), b("v")})));
-        RedisCommittable cut =
-                serializer.deserialize(
-                        serializer.getVersion(), Arrays.copyOf(bytes, bytes.length - 3));
-        assertThatThrownBy(() -> cut.ops().decode())
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("Not 1 RESP commands");
+        byte[] bytes = serializer.serialize(oneCommand(b("SET"), b("k"), b("v")));
+        assertThatThrownBy(
+                        () ->
+                                serializer.deserialize(
+                                        serializer.getVersion(),
+                                        Arrays.copyOf(bytes, bytes.length - 3)))
+                .as("found when restored, not when sent to Redis")
+                .isInstanceOf(IOException.class)
+                .hasMessageContaining("the checkpoint is damaged")
+                .hasStackTraceContaining("Not 1 RESP commands in 24 bytes: truncated");
         assertThatThrownBy(
                         () ->
                                 serializer.deserialize(
@@ -93,10 +95,7 @@ class RedisCommittableSerializerTest {
     @Test
     void anUnknownVersionIsRefusedWithTheFix() throws IOException {
         RedisCommittableSerializer serializer = new RedisCommittableSerializer();
-        byte[] bytes =
-                serializer.serialize(
-                        new RedisCommittable(
-                                "l", 0, 1, 1, Arrays.<byte[][]>asList(new byte[][] {b("GET")})));
+        byte[] bytes = serializer.serialize(oneCommand(b("GET")));
         assertThatThrownBy(() -> serializer.deserialize(serializer.getVersion() + 1, bytes))
                 .isInstanceOf(IOException.class)
                 .hasMessageContaining("Redis exactly-once commit of version 3")

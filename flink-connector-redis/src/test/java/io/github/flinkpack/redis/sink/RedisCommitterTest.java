@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.flinkpack.redis.client.RedisWriteClientTest;
+import io.github.flinkpack.redis.client.RespBlock;
 import io.github.flinkpack.redis.config.RedisConnectionConfig;
 import io.github.flinkpack.redis.config.RedisMode;
 import io.github.flinkpack.redis.config.RedisWriteOptions;
@@ -120,7 +121,7 @@ class RedisCommitterTest {
         List<byte[][]> ops =
                 Collections.singletonList(
                         new byte[][] {b("INCRBY"), b("n"), b(Integer.toString(delta))});
-        return new RedisCommittable(lineage, 0, sequence, 10, ops);
+        return new RedisCommittable(lineage, 0, sequence, 10, RespBlock.of(ops));
     }
 
     private static RedisCommitter committer(CountingMetrics metrics) {
