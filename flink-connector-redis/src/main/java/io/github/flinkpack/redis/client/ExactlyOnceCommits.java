@@ -41,7 +41,7 @@ final class ExactlyOnceCommits {
             throws RedisCommandException {
         try {
             if (nodes.isCluster()) {
-                applyWithScripts(markerBase, sequence, retentionMillis, ops.decode());
+                applyWithScripts(markerBase, sequence, retentionMillis, ops.decodePerKey());
             } else {
                 MarkedTransaction.apply(
                         config,

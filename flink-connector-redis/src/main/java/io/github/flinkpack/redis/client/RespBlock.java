@@ -1,5 +1,6 @@
 package io.github.flinkpack.redis.client;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -10,6 +11,9 @@ import java.util.List;
  * takes it apart. Immutable by convention: the array may be shared, nobody writes to it.
  */
 public final class RespBlock {
+
+    private static final byte[] MSET = "MSET".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] SET = "SET".getBytes(StandardCharsets.US_ASCII);
 
     private final byte[] bytes;
     private final int length;
@@ -50,6 +54,25 @@ public final class RespBlock {
      */
     public List<byte[][]> decode() {
         return walk(true);
+    }
+
+    /**
+     * As {@link #decode}, with each MSET taken apart into one SET per key: for a Cluster, where the
+     * keys of one MSET may live in different slots.
+     */
+    public List<byte[][]> decodePerKey() {
+        List<byte[][]> ops = decode();
+        List<byte[][]> perKey = new ArrayList<>(ops.size());
+        for (byte[][] op : ops) {
+            if (!Arrays.equals(op[0], MSET)) {
+                perKey.add(op);
+                continue;
+            }
+            for (int i = 1; i + 1 < op.length; i += 2) {
+                perKey.add(new byte[][] {SET, op[i], op[i + 1]});
+            }
+        }
+        return perKey;
     }
 
     /**

@@ -26,10 +26,15 @@ public final class RespBuilder {
     }
 
     public RespBuilder bulk(byte[] part) {
-        header('$', part.length);
-        ensure(part.length + 2);
-        System.arraycopy(part, 0, buffer, size, part.length);
-        size += part.length;
+        return bulk(part, 0, part.length);
+    }
+
+    /** A part of {@code length} bytes of {@code source} from {@code from}. */
+    public RespBuilder bulk(byte[] source, int from, int length) {
+        header('$', length);
+        ensure(length + 2);
+        System.arraycopy(source, from, buffer, size, length);
+        size += length;
         crlf();
         return this;
     }

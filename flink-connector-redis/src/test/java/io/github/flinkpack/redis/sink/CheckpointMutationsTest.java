@@ -176,7 +176,13 @@ class CheckpointMutationsTest {
         assertThat(compact.size()).isEqualTo(17);
         assertThat(compact.logBytes()).as("dead entries are compacted away").isLessThan(3 << 20);
 
-        List<byte[][]> ops = compact.drain().decode();
+        RespBlock drained = compact.drain();
+        assertThat(drained.commands())
+                .as("the ten keys' SETs, written last, go as one MSET after the counters")
+                .isEqualTo(8);
+        assertThat(new String(drained.decode().get(7)[0], StandardCharsets.US_ASCII))
+                .isEqualTo("MSET");
+        List<byte[][]> ops = drained.decodePerKey();
         assertThat(ops).hasSize(17);
         for (byte[][] op : ops) {
             String command = new String(op[0], StandardCharsets.US_ASCII);
@@ -193,6 +199,27 @@ class CheckpointMutationsTest {
                         .isEqualTo(Long.toString(expected));
             }
         }
+    }
+
+    @Test
+    void runsOfPlainSetsGoAsMsetsOfBoundedSizeInTheOrderOfTheLastWrites() {
+        CheckpointMutations compact = new CheckpointMutations(TtlMode.ALWAYS);
+        for (int i = 0; i < 1_300; i++) {
+            compact.set(b("k" + i), b("v" + i), null);
+        }
+        compact.set(b("k5"), b("again"), null); // moves behind the others
+        compact.set(b("ttl"), b("x"), Expiry.after(1000));
+        compact.set(b("last"), b("y"), null);
+
+        List<byte[][]> ops = compact.drain().decode();
+        assertThat(ops)
+                .extracting(op -> new String(op[0], StandardCharsets.US_ASCII))
+                .containsExactly("MSET", "MSET", "MSET", "SET", "SET");
+        assertThat(ops).extracting(op -> op.length).containsExactly(1025, 1025, 1 + 2 * 276, 5, 3);
+        byte[][] third = ops.get(2);
+        assertThat(new String(third[third.length - 2], StandardCharsets.US_ASCII)).isEqualTo("k5");
+        assertThat(new String(third[third.length - 1], StandardCharsets.US_ASCII))
+                .isEqualTo("again");
     }
 
     @Test
