@@ -44,7 +44,11 @@ public final class CommitOps {
                     ops.add(new byte[][] {name, delta.key});
                     break;
                 case HDEL:
+                case ZREM:
                     ops.add(new byte[][] {name, delta.key, delta.field});
+                    break;
+                case ZINCRBY:
+                    ops.add(new byte[][] {name, delta.key, ascii(delta.delta), delta.field});
                     break;
                 case HINCRBY:
                 case HINCRBYFLOAT:

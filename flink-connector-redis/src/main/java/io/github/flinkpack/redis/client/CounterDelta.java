@@ -3,8 +3,8 @@ package io.github.flinkpack.redis.client;
 import io.github.flinkpack.redis.serialization.Expiry;
 
 /**
- * A net change to one counter within a batch: INCRBY, INCRBYFLOAT, HINCRBY or HINCRBYFLOAT by
- * {@code delta}, or DEL; then optionally an expiry.
+ * A net change to one counter within a batch: INCRBY, INCRBYFLOAT, HINCRBY, HINCRBYFLOAT or ZINCRBY
+ * by {@code delta}, or DEL, HDEL, ZREM; then optionally an expiry.
  */
 public final class CounterDelta {
 
@@ -15,7 +15,10 @@ public final class CounterDelta {
         HINCRBY,
         HINCRBYFLOAT,
         DEL,
-        HDEL;
+        HDEL,
+        /** A sorted-set member's score; {@code field} is the member. */
+        ZINCRBY,
+        ZREM;
 
         private final byte[] wireName = name().getBytes(java.nio.charset.StandardCharsets.US_ASCII);
 

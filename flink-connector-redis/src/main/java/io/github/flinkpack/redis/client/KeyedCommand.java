@@ -19,6 +19,11 @@ public final class KeyedCommand {
         return key;
     }
 
+    /** Appends this command as RESP. */
+    public void writeTo(RespBuilder out) {
+        out.command(command.getRaw(), args, 0);
+    }
+
     @Override
     public String toString() {
         return command + " " + RedisCommandException.printable(key);

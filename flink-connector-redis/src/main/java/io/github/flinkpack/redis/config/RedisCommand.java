@@ -10,25 +10,73 @@ import org.apache.flink.annotation.PublicEvolving;
 @PublicEvolving
 public enum RedisCommand {
     /** {@code SET key value [PX ttl]}: upsert by key. */
-    SET(false),
+    SET(Kind.UPSERT),
     /** {@code INCRBY}/{@code INCRBYFLOAT key delta}: retract-aware counter. */
-    INCR(true),
+    INCR(Kind.COUNTER),
     /** {@code PEXPIRE}/{@code PEXPIREAT key ttl}: only sets the key's TTL. */
-    EXPIRE(false),
+    EXPIRE(Kind.UPSERT),
     /** {@code HSET key field value ...}: upsert of hash fields by key. */
-    HSET(false),
+    HSET(Kind.UPSERT),
     /** {@code HINCRBY}/{@code HINCRBYFLOAT key field delta}: retract-aware hash counter. */
-    HINCR(true);
+    HINCR(Kind.COUNTER),
+    /** {@code SADD key member}; a retraction removes the member ({@code SREM}). */
+    SADD(Kind.MEMBERSHIP),
+    /** {@code ZADD key score member}; a retraction removes the member ({@code ZREM}). */
+    ZADD(Kind.MEMBERSHIP),
+    /** {@code ZINCRBY key delta member}: retract-aware score counter. */
+    ZINCRBY(Kind.COUNTER),
+    /** {@code LPUSH key value}, trimmed by {@code list.max-length}: append-only. */
+    LPUSH(Kind.APPEND),
+    /** {@code RPUSH key value}, trimmed by {@code list.max-length}: append-only. */
+    RPUSH(Kind.APPEND),
+    /** {@code PFADD key element}: append-only (a HyperLogLog cannot forget an element). */
+    PFADD(Kind.APPEND),
+    /** {@code XADD key [MAXLEN ~ n] id field value ...}: one stream entry per row, append-only. */
+    XADD(Kind.APPEND),
+    /** {@code PUBLISH channel message} (the key is the channel): append-only. */
+    PUBLISH(Kind.APPEND);
 
-    private final boolean counter;
+    /** How a command treats the changelog. */
+    private enum Kind {
+        /** Upsert or delete by key: needs no UPDATE_BEFORE. */
+        UPSERT,
+        /** Adds deltas: subtracts retractions, so needs UPDATE_BEFORE. */
+        COUNTER,
+        /** Adds and removes members: removes the retracted one, so needs UPDATE_BEFORE. */
+        MEMBERSHIP,
+        /** Only appends: cannot take anything back, so takes inserts only. */
+        APPEND
+    }
 
-    RedisCommand(boolean counter) {
-        this.counter = counter;
+    private final Kind kind;
+
+    RedisCommand(Kind kind) {
+        this.kind = kind;
     }
 
     /** Whether the command adds deltas (and so must see retractions to subtract them). */
     public boolean isCounter() {
-        return counter;
+        return kind == Kind.COUNTER;
+    }
+
+    /** Whether a retraction must carry the old row (the delta or member it takes back). */
+    public boolean needsRetractions() {
+        return kind == Kind.COUNTER || kind == Kind.MEMBERSHIP;
+    }
+
+    /** Whether the command only appends, so an updating query cannot feed it. */
+    public boolean isAppendOnly() {
+        return kind == Kind.APPEND;
+    }
+
+    /** SADD, ZADD, ZINCRBY: one write per (key, member), the member from the value column. */
+    public boolean hasMembers() {
+        return this == SADD || this == ZADD || this == ZINCRBY;
+    }
+
+    /** The commands the lookup join and the scan can read back. */
+    public boolean isReadable() {
+        return ordinal() <= HINCR.ordinal();
     }
 
     public boolean isHash() {

@@ -1,5 +1,6 @@
 package io.github.flinkpack.redis.serialization;
 
+import io.github.flinkpack.redis.client.KeyedCommand;
 import java.math.BigDecimal;
 import java.util.List;
 
@@ -25,4 +26,19 @@ public interface MutationCollector {
     void incrementFloat(byte[] key, byte[] field, BigDecimal delta, Expiry expiry);
 
     void expire(byte[] key, Expiry expiry);
+
+    /**
+     * SADD, ZADD or PFADD of one member: of the writes and removals of one (key, member), the last
+     * wins. {@code expiry} applies to the whole key.
+     */
+    void memberWrite(byte[] member, KeyedCommand write, Expiry expiry);
+
+    /** SREM or ZREM of one member. */
+    void memberRemove(byte[] member, KeyedCommand removal);
+
+    /**
+     * The commands of one appending row (LPUSH + LTRIM, XADD, PUBLISH), never merged with others:
+     * the appends to one key keep their order. {@code expiry} applies to the whole key after them.
+     */
+    void append(List<KeyedCommand> commands, Expiry expiry);
 }

@@ -46,6 +46,7 @@ public final class RedisRowConverter implements Serializable {
     private final byte[][] valueNameBytes;
     private final byte[] keyPrefixBytes;
     private final byte[] keySeparatorBytes;
+    private final StructureRows structures;
     private transient ByteBuilder keyText;
 
     public RedisRowConverter(RedisRowMapping mapping) {
@@ -70,6 +71,7 @@ public final class RedisRowConverter implements Serializable {
             valueRenderers[i] = new FieldRenderer(mapping.valueTypes[i]);
             valueNameBytes[i] = mapping.valueNames[i].getBytes(StandardCharsets.UTF_8);
         }
+        this.structures = new StructureRows(mapping, this);
     }
 
     public RedisRowMapping mapping() {
@@ -104,7 +106,7 @@ public final class RedisRowConverter implements Serializable {
                 out.expire(key, expiry);
                 return Outcome.WRITTEN;
             default:
-                throw new IllegalStateException("Unhandled command " + mapping.command);
+                return structures.convert(row, key, retraction, out);
         }
     }
 
@@ -201,13 +203,13 @@ public final class RedisRowConverter implements Serializable {
                 out.increment(key, field, retraction ? -amount : amount, expiry);
                 return Outcome.WRITTEN;
             default:
-                BigDecimal decimal = toDecimal(delta, key);
+                BigDecimal decimal = toDecimal(delta, key, mapping.valueNames[0]);
                 out.incrementFloat(key, field, retraction ? decimal.negate() : decimal, expiry);
                 return Outcome.WRITTEN;
         }
     }
 
-    private BigDecimal toDecimal(Object delta, byte[] key) {
+    BigDecimal toDecimal(Object delta, byte[] key, String column) {
         if (delta instanceof DecimalData) {
             return ((DecimalData) delta).toBigDecimal();
         }
@@ -215,10 +217,10 @@ public final class RedisRowConverter implements Serializable {
         if (Double.isNaN(number) || Double.isInfinite(number)) {
             throw new RedisRowException(
                     String.format(
-                            "Table '%s': column '%s' is %s for key '%s'; INCRBYFLOAT needs a"
+                            "Table '%s': column '%s' is %s for key '%s'; Redis needs a"
                                     + " finite number. Filter such rows out in the query.",
                             mapping.tableName,
-                            mapping.valueNames[0],
+                            column,
                             number,
                             new String(key, StandardCharsets.UTF_8)));
         }
@@ -235,7 +237,7 @@ public final class RedisRowConverter implements Serializable {
         return Outcome.WRITTEN;
     }
 
-    private Outcome nullValue(String column, byte[] key, MutationCollector out) {
+    Outcome nullValue(String column, byte[] key, MutationCollector out) {
         switch (mapping.nullValuePolicy) {
             case SKIP:
                 return Outcome.NULL_VALUE_SKIPPED;
@@ -298,7 +300,7 @@ public final class RedisRowConverter implements Serializable {
                         mapping.tableName, column));
     }
 
-    private byte[] renderValue(RowData row) {
+    byte[] renderValue(RowData row) {
         if (mapping.valueFormat == ValueFormat.JSON) {
             return JsonWriter.writeObject(row, mapping.valueNames, mapping.valueTypes, valueGetters)
                     .getBytes(StandardCharsets.UTF_8);
@@ -307,7 +309,7 @@ public final class RedisRowConverter implements Serializable {
         return value == null ? null : valueRenderers[0].toBytes(value);
     }
 
-    private Expiry expiry(RowData row) {
+    Expiry expiry(RowData row) {
         if (ttlGetter == null) {
             return mapping.fixedTtl;
         }

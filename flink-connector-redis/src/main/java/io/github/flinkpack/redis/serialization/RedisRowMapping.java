@@ -27,6 +27,14 @@ public final class RedisRowMapping implements Serializable {
     final String hashFieldName;
     final int hashFieldPosition;
     final LogicalType hashFieldType;
+    final String scoreName;
+    final int scorePosition;
+    final LogicalType scoreType;
+    final String streamIdName;
+    final int streamIdPosition;
+    final LogicalType streamIdType;
+    final int listMaxLength;
+    final long streamMaxLength;
     final Expiry fixedTtl;
     final String ttlColumnName;
     final int ttlColumnPosition;
@@ -50,6 +58,14 @@ public final class RedisRowMapping implements Serializable {
         this.hashFieldName = b.hashFieldName;
         this.hashFieldPosition = b.hashFieldPosition;
         this.hashFieldType = b.hashFieldType;
+        this.scoreName = b.scoreName;
+        this.scorePosition = b.scorePosition;
+        this.scoreType = b.scoreType;
+        this.streamIdName = b.streamIdName;
+        this.streamIdPosition = b.streamIdPosition;
+        this.streamIdType = b.streamIdType;
+        this.listMaxLength = b.listMaxLength;
+        this.streamMaxLength = b.streamMaxLength;
         this.fixedTtl = b.fixedTtl;
         this.ttlColumnName = b.ttlColumnName;
         this.ttlColumnPosition = b.ttlColumnPosition;
@@ -105,6 +121,14 @@ public final class RedisRowMapping implements Serializable {
         private String hashFieldName;
         private int hashFieldPosition = -1;
         private LogicalType hashFieldType;
+        private String scoreName;
+        private int scorePosition = -1;
+        private LogicalType scoreType;
+        private String streamIdName;
+        private int streamIdPosition = -1;
+        private LogicalType streamIdType;
+        private int listMaxLength;
+        private long streamMaxLength;
         private Expiry fixedTtl;
         private String ttlColumnName;
         private int ttlColumnPosition = -1;
@@ -144,6 +168,29 @@ public final class RedisRowMapping implements Serializable {
             this.hashFieldName = name;
             this.hashFieldPosition = position;
             this.hashFieldType = type;
+            return this;
+        }
+
+        /** The {@code zset.score} column: ZADD's score, ZINCRBY's amount. */
+        public Builder score(String name, int position, LogicalType type) {
+            this.scoreName = name;
+            this.scorePosition = position;
+            this.scoreType = type;
+            return this;
+        }
+
+        /** The {@code stream.id} column of XADD. */
+        public Builder streamId(String name, int position, LogicalType type) {
+            this.streamIdName = name;
+            this.streamIdPosition = position;
+            this.streamIdType = type;
+            return this;
+        }
+
+        /** {@code list.max-length} and {@code stream.max-length}; 0 for no limit. */
+        public Builder maxLengths(int list, long stream) {
+            this.listMaxLength = list;
+            this.streamMaxLength = stream;
             return this;
         }
 

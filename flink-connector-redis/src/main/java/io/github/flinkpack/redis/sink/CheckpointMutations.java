@@ -1,5 +1,6 @@
 package io.github.flinkpack.redis.sink;
 
+import io.github.flinkpack.redis.client.KeyedCommand;
 import io.github.flinkpack.redis.client.RespBlock;
 import io.github.flinkpack.redis.client.RespBuilder;
 import io.github.flinkpack.redis.config.TtlMode;
@@ -36,6 +37,9 @@ final class CheckpointMutations implements MutationCollector {
     /** A SET without expiry: the payload is just the value, so runs of them commit as MSET. */
     private static final byte VALUE = 4;
 
+    /** An appending row's commands (LPUSH, XADD, PUBLISH, ...): never indexed, never replaced. */
+    private static final byte APPEND = 5;
+
     private static final int KIND = 0;
     private static final int LENGTH = 1;
     private static final int HASH = 5;
@@ -66,8 +70,11 @@ final class CheckpointMutations implements MutationCollector {
     private static final byte[] PXAT = ascii("PXAT");
     private static final byte[] KEEPTTL = ascii("KEEPTTL");
     private static final byte[] NX = ascii("NX");
+    private static final byte[] ZINCRBY = ascii("ZINCRBY");
+    private static final byte[] ZREM = ascii("ZREM");
 
     private final boolean expireOnCreate;
+    private final boolean scoreCounters;
     private final RespBuilder scratch = new RespBuilder(256);
     private final List<BigDecimal> decimals = new ArrayList<>();
 
@@ -82,13 +89,20 @@ final class CheckpointMutations implements MutationCollector {
     private long[] slots = new long[1 << 10];
 
     private int live;
+    private int appends;
 
     CheckpointMutations(TtlMode ttlMode) {
+        this(ttlMode, false);
+    }
+
+    /** {@code scoreCounters}: the counters' fields are sorted-set members (ZINCRBY, ZREM). */
+    CheckpointMutations(TtlMode ttlMode, boolean scoreCounters) {
         this.expireOnCreate = ttlMode == TtlMode.ON_CREATE;
+        this.scoreCounters = scoreCounters;
     }
 
     boolean isEmpty() {
-        return live == 0;
+        return live == 0 && appends == 0;
     }
 
     /** Distinct keys (and hash fields) waiting. */
@@ -110,7 +124,7 @@ final class CheckpointMutations implements MutationCollector {
                 at = renderValues(at, out);
                 continue;
             }
-            if (kind == WRITE || kind == DELETE) {
+            if (kind == WRITE || kind == DELETE || kind == APPEND) {
                 int commandsAt = payload(at);
                 int end = at + intAt(at + LENGTH);
                 out.append(log, commandsAt + 4, end - commandsAt - 4, intAt(commandsAt));
@@ -122,6 +136,7 @@ final class CheckpointMutations implements MutationCollector {
         logSize = 0;
         deadBytes = 0;
         live = 0;
+        appends = 0;
         decimals.clear();
         Arrays.fill(slots, 0);
         return out.toBlock();
@@ -185,6 +200,36 @@ final class CheckpointMutations implements MutationCollector {
         scratch.reset();
         expiryCommand(key, expiry, scratch);
         putWrite(WRITE, key, null);
+    }
+
+    @Override
+    public void memberWrite(byte[] member, KeyedCommand write, Expiry expiry) {
+        scratch.reset();
+        write.writeTo(scratch);
+        expiryCommand(write.key(), expiry, scratch);
+        putWrite(WRITE, write.key(), member);
+    }
+
+    @Override
+    public void memberRemove(byte[] member, KeyedCommand removal) {
+        scratch.reset();
+        removal.writeTo(scratch);
+        putWrite(DELETE, removal.key(), member);
+    }
+
+    @Override
+    public void append(List<KeyedCommand> commands, Expiry expiry) {
+        scratch.reset();
+        for (KeyedCommand command : commands) {
+            command.writeTo(scratch);
+        }
+        byte[] key = commands.get(0).key();
+        expiryCommand(key, expiry, scratch);
+        int at = startEntry(APPEND, 0, key, null, 4 + scratch.size());
+        int commandsAt = payload(at);
+        putInt(commandsAt, scratch.commands());
+        System.arraycopy(scratch.buffer(), 0, log, commandsAt + 4, scratch.size());
+        appends++;
     }
 
     @Override
@@ -255,10 +300,20 @@ final class CheckpointMutations implements MutationCollector {
         int parts = hashField ? 3 : 2;
         int flags = payload(at);
         if (log[flags] == 1) {
-            keyAndField(out.begin(parts).bulk(hashField ? HDEL : DEL), at);
+            byte[] delete = !hashField ? DEL : scoreCounters ? ZREM : HDEL;
+            keyAndField(out.begin(parts).bulk(delete), at);
         }
         int decimal = intAt(flags + 9);
-        if (decimal >= 0) {
+        if (hashField && scoreCounters) {
+            int fieldAt = fieldAt(at);
+            out.begin(4).bulk(ZINCRBY).bulk(log, at + KEY + 4, intAt(at + KEY));
+            if (decimal >= 0) {
+                out.bulk(ascii(decimals.get(decimal).toPlainString()));
+            } else {
+                out.bulk(longAt(flags + 1));
+            }
+            out.bulk(log, fieldAt + 4, intAt(fieldAt));
+        } else if (decimal >= 0) {
             byte[] sum = ascii(decimals.get(decimal).toPlainString());
             keyAndField(out.begin(parts + 1).bulk(hashField ? HINCRBYFLOAT : INCRBYFLOAT), at)
                     .bulk(sum);
@@ -436,7 +491,7 @@ final class CheckpointMutations implements MutationCollector {
         slots = new long[capacity];
         int mask = capacity - 1;
         for (int at = 0; at < logSize; at += intAt(at + LENGTH)) {
-            if (log[at] != DEAD) {
+            if (log[at] != DEAD && log[at] != APPEND) {
                 int hash = intAt(at + HASH);
                 int slot = hash & mask;
                 while (slots[slot] != 0) {

@@ -1,6 +1,7 @@
 package io.github.flinkpack.redis.sink;
 
 import io.github.flinkpack.redis.client.CommitOps;
+import io.github.flinkpack.redis.config.RedisCommand;
 import io.github.flinkpack.redis.config.RedisWriteOptions;
 import io.github.flinkpack.redis.serialization.RedisRowConverter;
 import java.io.IOException;
@@ -43,7 +44,9 @@ final class ExactlyOnceRedisSinkWriter implements CommittingSinkWriter<RowData, 
     ExactlyOnceRedisSinkWriter(
             RedisWriteOptions options, RedisRowConverter converter, WriterInitContext context) {
         this.converter = converter;
-        this.buffer = new CheckpointMutations(options.ttlMode());
+        this.buffer =
+                new CheckpointMutations(
+                        options.ttlMode(), converter.mapping().command() == RedisCommand.ZINCRBY);
         // New at every start: the markers of earlier runs (and of restored commits) never match.
         this.lineage = UUID.randomUUID().toString().replace("-", "").substring(0, 16);
         this.subtask = context.getTaskInfo().getIndexOfThisSubtask();

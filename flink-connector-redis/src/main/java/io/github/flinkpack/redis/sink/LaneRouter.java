@@ -1,5 +1,6 @@
 package io.github.flinkpack.redis.sink;
 
+import io.github.flinkpack.redis.client.KeyedCommand;
 import io.github.flinkpack.redis.serialization.Expiry;
 import io.github.flinkpack.redis.serialization.MutationCollector;
 import java.math.BigDecimal;
@@ -72,5 +73,20 @@ final class LaneRouter implements MutationCollector {
     @Override
     public void expire(byte[] key, Expiry expiry) {
         bufferOf(key).expire(key, expiry);
+    }
+
+    @Override
+    public void memberWrite(byte[] member, KeyedCommand write, Expiry expiry) {
+        bufferOf(write.key()).memberWrite(member, write, expiry);
+    }
+
+    @Override
+    public void memberRemove(byte[] member, KeyedCommand removal) {
+        bufferOf(removal.key()).memberRemove(member, removal);
+    }
+
+    @Override
+    public void append(List<KeyedCommand> commands, Expiry expiry) {
+        bufferOf(commands.get(0).key()).append(commands, expiry);
     }
 }

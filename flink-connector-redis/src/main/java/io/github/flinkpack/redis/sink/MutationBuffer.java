@@ -32,11 +32,18 @@ final class MutationBuffer implements MutationCollector {
 
     private final TtlMode ttlMode;
     private final boolean counterTable;
+    private final boolean scoreCounters;
     private final Map<BufferKey, PendingWrite> pending = new LinkedHashMap<>();
 
     MutationBuffer(TtlMode ttlMode, boolean counterTable) {
+        this(ttlMode, counterTable, false);
+    }
+
+    /** {@code scoreCounters}: the counters' fields are sorted-set members (ZINCRBY, ZREM). */
+    MutationBuffer(TtlMode ttlMode, boolean counterTable, boolean scoreCounters) {
         this.ttlMode = ttlMode;
         this.counterTable = counterTable;
+        this.scoreCounters = scoreCounters;
     }
 
     boolean isEmpty() {
@@ -137,6 +144,27 @@ final class MutationBuffer implements MutationCollector {
         pending.put(new BufferKey(key, null), new ExpireWrite(expiry));
     }
 
+    @Override
+    public void memberWrite(byte[] member, KeyedCommand write, Expiry expiry) {
+        putLast(new BufferKey(write.key(), member), new CommandsWrite(List.of(write), expiry));
+    }
+
+    @Override
+    public void memberRemove(byte[] member, KeyedCommand removal) {
+        putLast(new BufferKey(removal.key(), member), new CommandsWrite(List.of(removal), null));
+    }
+
+    @Override
+    public void append(List<KeyedCommand> commands, Expiry expiry) {
+        BufferKey key = new BufferKey(commands.get(0).key(), null);
+        PendingWrite appends = pending.get(key);
+        if (appends == null) {
+            appends = new AppendWrites();
+            pending.put(key, appends);
+        }
+        ((AppendWrites) appends).rows.add(new CommandsWrite(commands, expiry));
+    }
+
     private void addExpiry(byte[] key, Expiry expiry, List<KeyedCommand> commands) {
         if (expiry == null) {
             return;
@@ -182,7 +210,10 @@ final class MutationBuffer implements MutationCollector {
         @Override
         void encode(BufferKey k, List<KeyedCommand> commands, List<CounterDelta> counters) {
             if (counterTable) {
-                Operation operation = k.field == null ? Operation.DEL : Operation.HDEL;
+                Operation operation =
+                        k.field == null
+                                ? Operation.DEL
+                                : scoreCounters ? Operation.ZREM : Operation.HDEL;
                 counters.add(new CounterDelta(k.key, k.field, operation, "0", null, false));
             } else if (k.field == null) {
                 commands.add(new KeyedCommand(k.key, Command.DEL, k.key));
@@ -220,6 +251,35 @@ final class MutationBuffer implements MutationCollector {
                 commands.add(new KeyedCommand(k.key, Command.HDEL, fields));
             }
             addExpiry(k.key, expiry, commands);
+        }
+    }
+
+    /** Commands sent as they are, then the key's expiry. */
+    private final class CommandsWrite extends PendingWrite {
+        private final List<KeyedCommand> commands;
+        private final Expiry expiry;
+
+        CommandsWrite(List<KeyedCommand> commands, Expiry expiry) {
+            this.commands = commands;
+            this.expiry = expiry;
+        }
+
+        @Override
+        void encode(BufferKey k, List<KeyedCommand> out, List<CounterDelta> counters) {
+            out.addAll(commands);
+            addExpiry(k.key, expiry, out);
+        }
+    }
+
+    /** The appending rows of one key, in order. */
+    private static final class AppendWrites extends PendingWrite {
+        private final List<CommandsWrite> rows = new ArrayList<>();
+
+        @Override
+        void encode(BufferKey k, List<KeyedCommand> out, List<CounterDelta> counters) {
+            for (CommandsWrite row : rows) {
+                row.encode(k, out, counters);
+            }
         }
     }
 
@@ -268,13 +328,20 @@ final class MutationBuffer implements MutationCollector {
                         new CounterDelta(
                                 k.key,
                                 k.field,
-                                hash ? Operation.HDEL : Operation.DEL,
+                                !hash
+                                        ? Operation.DEL
+                                        : scoreCounters ? Operation.ZREM : Operation.HDEL,
                                 "0",
                                 null,
                                 false));
             }
             boolean onCreate = ttlMode == TtlMode.ON_CREATE;
-            if (decimalSum != null) {
+            if (scoreCounters) {
+                String sum =
+                        decimalSum != null ? decimalSum.toPlainString() : Long.toString(longSum);
+                counters.add(
+                        new CounterDelta(k.key, k.field, Operation.ZINCRBY, sum, expiry, onCreate));
+            } else if (decimalSum != null) {
                 Operation operation = hash ? Operation.HINCRBYFLOAT : Operation.INCRBYFLOAT;
                 counters.add(
                         new CounterDelta(

@@ -3,6 +3,7 @@ package io.github.flinkpack.redis.sink;
 import io.github.flinkpack.redis.client.RedisBatch;
 import io.github.flinkpack.redis.client.RedisCommandException;
 import io.github.flinkpack.redis.client.RedisWriteClient;
+import io.github.flinkpack.redis.config.RedisCommand;
 import io.github.flinkpack.redis.config.RedisConnectionConfig;
 import io.github.flinkpack.redis.config.RedisWriteOptions;
 import io.github.flinkpack.redis.config.SinkDeliveryGuarantee;
@@ -68,7 +69,11 @@ final class RedisSinkWriter implements SinkWriter<RowData> {
         this.lanes = new Lane[options.maxInFlightBatches()];
         MutationBuffer[] buffers = new MutationBuffer[lanes.length];
         for (int i = 0; i < lanes.length; i++) {
-            buffers[i] = new MutationBuffer(options.ttlMode(), counters);
+            buffers[i] =
+                    new MutationBuffer(
+                            options.ttlMode(),
+                            counters,
+                            converter.mapping().command() == RedisCommand.ZINCRBY);
             lanes[i] = new Lane(i, buffers[i]);
         }
         this.router = new LaneRouter(buffers);

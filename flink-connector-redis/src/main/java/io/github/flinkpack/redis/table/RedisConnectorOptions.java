@@ -118,7 +118,8 @@ public final class RedisConnectorOptions {
                     .defaultValue("SET")
                     .withDescription(
                             "The write each row becomes (case-insensitive): SET, INCR, EXPIRE,"
-                                    + " HSET or HINCR.");
+                                    + " HSET, HINCR, SADD, ZADD, ZINCRBY, LPUSH, RPUSH, PFADD,"
+                                    + " XADD or PUBLISH.");
 
     public static final ConfigOption<String> KEY_FIELDS =
             ConfigOptions.key("key.fields")
@@ -155,6 +156,40 @@ public final class RedisConnectorOptions {
                     .withDescription(
                             "HSET/HINCR: the column whose value names the hash field. Without it"
                                     + " HSET writes every value column as a field.");
+
+    public static final ConfigOption<String> ZSET_SCORE =
+            ConfigOptions.key("zset.score")
+                    .stringType()
+                    .noDefaultValue()
+                    .withDescription(
+                            "ZADD: the numeric column holding the member's score; ZINCRBY: the"
+                                    + " numeric column holding the amount to add (1 per row"
+                                    + " without it).");
+
+    public static final ConfigOption<Integer> LIST_MAX_LENGTH =
+            ConfigOptions.key("list.max-length")
+                    .intType()
+                    .noDefaultValue()
+                    .withDescription(
+                            "LPUSH/RPUSH: keep only the newest N elements of each list (LTRIM"
+                                    + " after the pushes, in the same pipeline).");
+
+    public static final ConfigOption<Long> STREAM_MAX_LENGTH =
+            ConfigOptions.key("stream.max-length")
+                    .longType()
+                    .noDefaultValue()
+                    .withDescription(
+                            "XADD: cap each stream at about N entries (MAXLEN ~ N: Redis trims"
+                                    + " whole nodes, so a stream may hold a few more).");
+
+    public static final ConfigOption<String> STREAM_ID =
+            ConfigOptions.key("stream.id")
+                    .stringType()
+                    .noDefaultValue()
+                    .withDescription(
+                            "XADD: the column holding the entry id: a STRING id ('<ms>-<seq>')"
+                                    + " or a BIGINT / TIMESTAMP_LTZ time in milliseconds (Redis"
+                                    + " picks the sequence). Without it Redis assigns ids ('*').");
 
     public static final ConfigOption<Duration> TTL =
             ConfigOptions.key("ttl")

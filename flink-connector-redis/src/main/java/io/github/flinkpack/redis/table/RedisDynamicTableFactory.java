@@ -81,6 +81,10 @@ public final class RedisDynamicTableFactory
                         KEY_SEPARATOR,
                         VALUE_FORMAT,
                         HASH_FIELD,
+                        ZSET_SCORE,
+                        LIST_MAX_LENGTH,
+                        STREAM_MAX_LENGTH,
+                        STREAM_ID,
                         TTL,
                         TTL_COLUMN,
                         TTL_MODE,
@@ -153,6 +157,15 @@ public final class RedisDynamicTableFactory
                     table,
                     "'command' = 'EXPIRE' only sets TTLs, so there is no value to read. Read the"
                             + " keys with the table that writes them.");
+        }
+        if (!mapping.command().isReadable()) {
+            throw error(
+                    table,
+                    "'command' = '"
+                            + mapping.command()
+                            + "' tables are written only: lookup joins and scans read"
+                            + " strings and hashes. Declare the table you read with 'command'"
+                            + " = 'SET', 'INCR', 'HSET' or 'HINCR'.");
         }
         List<Column> physical =
                 schema.getColumns().stream()

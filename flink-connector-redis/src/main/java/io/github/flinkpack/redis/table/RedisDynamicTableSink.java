@@ -1,5 +1,6 @@
 package io.github.flinkpack.redis.table;
 
+import io.github.flinkpack.redis.config.RedisCommand;
 import io.github.flinkpack.redis.config.RedisConnectionConfig;
 import io.github.flinkpack.redis.config.RedisWriteOptions;
 import io.github.flinkpack.redis.config.SinkDeliveryGuarantee;
@@ -12,9 +13,11 @@ import org.apache.flink.table.connector.sink.SinkV2Provider;
 import org.apache.flink.types.RowKind;
 
 /**
- * The planner's view of a Redis table. Counters (INCR, HINCR) consume every change kind, since they
- * subtract retractions; SET, HSET and EXPIRE are upserts by PRIMARY KEY, and without one accept
- * only inserts, so the planner rejects an updating query with its own message.
+ * The planner's view of a Redis table. Counters (INCR, HINCR, ZINCRBY) and members (SADD, ZADD)
+ * consume every change kind, since they subtract or remove what a retraction takes back; SET, HSET
+ * and EXPIRE are upserts by PRIMARY KEY, and without one accept only inserts, so the planner
+ * rejects an updating query with its own message. Appending commands (LPUSH, RPUSH, PFADD, XADD,
+ * PUBLISH) refuse an updating query with the reason.
  */
 final class RedisDynamicTableSink implements DynamicTableSink {
 
@@ -42,8 +45,25 @@ final class RedisDynamicTableSink implements DynamicTableSink {
         if (requestedMode.containsOnly(RowKind.INSERT)) {
             return ChangelogMode.insertOnly();
         }
-        if (converter.mapping().command().isCounter()) {
-            // Retractions carry the amount to subtract: counters need UPDATE_BEFORE.
+        RedisCommand command = converter.mapping().command();
+        if (command.isAppendOnly()) {
+            throw TableErrors.error(
+                    converter.mapping().tableName(),
+                    "'command' = '"
+                            + command
+                            + "' only appends (a "
+                            + (command == RedisCommand.PUBLISH
+                                    ? "published message"
+                                    : "pushed element")
+                            + " cannot be taken back), but the query produces updates or deletes"
+                            + " ("
+                            + requestedMode
+                            + "). Write an append-only query (no GROUP BY / JOIN"
+                            + " results that change), or use SADD / ZADD / ZINCRBY, which follow"
+                            + " retractions.");
+        }
+        if (command.needsRetractions()) {
+            // Retractions carry the amount to subtract or the member to remove.
             return ChangelogMode.all();
         }
         if (!hasPrimaryKey) {

@@ -96,6 +96,8 @@ final class RedisRowMappings {
             }
             used.add(ttlColumn);
         }
+        StructureColumns structure =
+                StructureColumns.claim(table, command, options, names, physical, used);
         if (command == RedisCommand.EXPIRE && !hasTtl && ttlColumn == null) {
             throw error(
                     table,
@@ -124,6 +126,7 @@ final class RedisRowMappings {
                                 options.get(SINK_DELETE_BEHAVIOR),
                                 options.get(SINK_NULL_KEY),
                                 options.get(SINK_NULL_VALUE));
+        structure.applyTo(builder, names, physical);
         for (String key : keyNames) {
             LogicalType type = type(key, names, physical);
             if (!isScalar(type)) {
@@ -288,6 +291,14 @@ final class RedisRowMappings {
                 }
                 checkSingleValue(table, command, valueNames, format);
                 return;
+            case XADD:
+                if (valueNames.isEmpty()) {
+                    throw error(
+                            table,
+                            "'command' = 'XADD' needs value columns: each one becomes a field"
+                                    + " of the stream entry.");
+                }
+                return;
             default:
                 checkSingleValue(table, command, valueNames, format);
         }
@@ -314,7 +325,7 @@ final class RedisRowMappings {
         }
     }
 
-    private static void requireColumn(
+    static void requireColumn(
             String table, ConfigOption<String> option, String column, List<String> names) {
         if (!names.contains(column)) {
             throw error(

@@ -70,10 +70,12 @@ class RedisTableValidationTest {
                         () ->
                                 plan(
                                         "k STRING, v STRING",
-                                        URL + ", 'key.fields' = 'k', 'command' = 'XADD'",
+                                        URL + ", 'key.fields' = 'k', 'command' = 'GETSET'",
                                         "SELECT k, s FROM src"))
-                .hasStackTraceContaining("Unsupported 'command' = 'XADD'")
-                .hasStackTraceContaining("Use one of SET, INCR, EXPIRE, HSET, HINCR");
+                .hasStackTraceContaining("Unsupported 'command' = 'GETSET'")
+                .hasStackTraceContaining(
+                        "Use one of SET, INCR, EXPIRE, HSET, HINCR, SADD, ZADD, ZINCRBY, LPUSH,"
+                                + " RPUSH, PFADD, XADD, PUBLISH");
     }
 
     @Test
