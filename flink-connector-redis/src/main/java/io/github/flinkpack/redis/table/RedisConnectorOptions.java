@@ -10,6 +10,7 @@ import io.github.flinkpack.redis.config.SinkDeliveryGuarantee;
 import io.github.flinkpack.redis.config.TtlMode;
 import io.github.flinkpack.redis.config.ValueFormat;
 import java.time.Duration;
+import java.util.List;
 import org.apache.flink.annotation.PublicEvolving;
 import org.apache.flink.configuration.ConfigOption;
 import org.apache.flink.configuration.ConfigOptions;
@@ -111,6 +112,23 @@ public final class RedisConnectorOptions {
                     .withDescription("Check that the server certificate names the host.");
 
     // ------------------------------------------------------------------ mapping
+
+    /** The options that say how to reach Redis, shared by every Redis table factory. */
+    static final List<ConfigOption<?>> CONNECTION =
+            List.of(
+                    URL,
+                    MODE,
+                    CLUSTER_NODES,
+                    SENTINEL_MASTER,
+                    SENTINEL_NODES,
+                    USERNAME,
+                    PASSWORD,
+                    CONNECT_TIMEOUT,
+                    SOCKET_TIMEOUT,
+                    TLS_ENABLED,
+                    TLS_TRUSTSTORE_PATH,
+                    TLS_TRUSTSTORE_PASSWORD,
+                    TLS_VERIFY_HOSTNAME);
 
     public static final ConfigOption<String> COMMAND =
             ConfigOptions.key("command")

@@ -60,21 +60,9 @@ public final class RedisDynamicTableFactory
 
     @Override
     public Set<ConfigOption<?>> optionalOptions() {
-        return new LinkedHashSet<>(
+        Set<ConfigOption<?>> options = new LinkedHashSet<>(CONNECTION);
+        options.addAll(
                 Arrays.asList(
-                        URL,
-                        MODE,
-                        CLUSTER_NODES,
-                        SENTINEL_MASTER,
-                        SENTINEL_NODES,
-                        USERNAME,
-                        PASSWORD,
-                        CONNECT_TIMEOUT,
-                        SOCKET_TIMEOUT,
-                        TLS_ENABLED,
-                        TLS_TRUSTSTORE_PATH,
-                        TLS_TRUSTSTORE_PASSWORD,
-                        TLS_VERIFY_HOSTNAME,
                         COMMAND,
                         KEY_FIELDS,
                         KEY_PREFIX,
@@ -110,6 +98,7 @@ public final class RedisDynamicTableFactory
                         LookupOptions.PARTIAL_CACHE_CACHE_MISSING_KEY,
                         SCAN_COUNT,
                         SCAN_ON_ERROR));
+        return options;
     }
 
     @Override

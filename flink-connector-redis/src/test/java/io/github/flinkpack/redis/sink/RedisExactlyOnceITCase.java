@@ -58,16 +58,11 @@ class RedisExactlyOnceITCase {
             env.getConfig().set("execution.checkpointing.interval", "1 h");
             env.getConfig().set("execution.checkpointing.checkpoints-after-tasks-finish", "false");
         }
-        env.getConfig().set("restart-strategy.type", "fixed-delay");
-        env.getConfig().set("restart-strategy.fixed-delay.attempts", "10");
-        env.getConfig().set("restart-strategy.fixed-delay.delay", "200 ms");
-        env.getConfig().set("parallelism.default", "2");
         // The datagen source runs in a thread of its own: a failure thrown inside an operator
         // chained to it leaves the checkpoint lock to a checkpoint that no longer holds the failing
         // row, so that row would be lost to the test, not to the sink. Unchained, the failure is
         // thrown in a task of its own, before that task's barrier.
-        env.getConfig().set("pipeline.operator-chaining.enabled", "false");
-        env.createTemporarySystemFunction("FAIL_ONCE_AT", FailOnceAt.class);
+        FailOnceAt.restartingJob(env);
         env.executeSql(
                 "CREATE TEMPORARY TABLE numbers (n BIGINT) WITH ('connector' = 'datagen',"
                         + " 'fields.n.kind' = 'sequence', 'fields.n.start' = '1',"

@@ -13,4 +13,13 @@ class RedisOptionsDocTest {
         OptionTables.check(
                 Paths.get("../docs/redis-connector.md"), new RedisDynamicTableFactory(), Set.of());
     }
+
+    /** docs/redis-streams.md: its own options; the connection options are those of the above. */
+    @Test
+    void streamOptionTablesMatchTheStreamFactory() throws Exception {
+        Set<String> connection = new java.util.HashSet<>();
+        RedisConnectorOptions.CONNECTION.forEach(option -> connection.add(option.key()));
+        OptionTables.check(
+                Paths.get("../docs/redis-streams.md"), new RedisStreamTableFactory(), connection);
+    }
 }
