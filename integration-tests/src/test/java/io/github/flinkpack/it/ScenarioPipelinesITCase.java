@@ -87,6 +87,65 @@ class ScenarioPipelinesITCase {
         assertThat(hashes("behavior-batch:")).isEqualTo(expected);
     }
 
+    /**
+     * SCENARIOS 003 with Redis Streams in place of the producer's Kafka topic: the events are
+     * entries of the stream 'user_behavior' (fields by name, as a Python producer's {@code XADD}
+     * writes them), read by {@code 'connector' = 'redis-stream'} and counted into the same hashes;
+     * live in a streaming job, then in batch mode over the stream read to its last entry.
+     */
+    @Test
+    void scenario003WithRedisStreamsAsTheEventBus() {
+        Map<String, Map<String, String>> expected = new TreeMap<>();
+        Random random = new Random(30);
+        addBehaviourEntries(random, 0, 150, expected);
+        String streamTable =
+                "CREATE TABLE user_behavior (user_id BIGINT, item_id BIGINT, category STRING,"
+                        + " behavior STRING, ts BIGINT) WITH ('connector' = 'redis-stream',"
+                        + " 'url' = '${redis}', 'stream' = 'user_behavior'";
+        CLUSTER.runScript(
+                "003-streams",
+                "SET 'pipeline.name' = 'scenario-003-streams';\n"
+                        + streamTable
+                        + ", 'group.name' = 'behavior-counts');\n"
+                        + countsInto("streams-behavior:"),
+                KAFKA,
+                REDIS);
+        awaitHashes("streams-behavior:", expected);
+        addBehaviourEntries(random, 150, 400, expected);
+        awaitHashes("streams-behavior:", expected);
+        CLUSTER.flink().cancelAllJobs();
+
+        CLUSTER.runScript(
+                "003-streams-batch",
+                "SET 'execution.runtime-mode' = 'batch';\n"
+                        + "SET 'table.dml-sync' = 'true';\n"
+                        + streamTable
+                        + ", 'scan.bounded.mode' = 'latest');\n"
+                        + countsInto("streams-behavior-batch:"),
+                KAFKA,
+                REDIS);
+        assertThat(hashes("streams-behavior-batch:")).isEqualTo(expected);
+    }
+
+    private static void addBehaviourEntries(
+            Random random, int from, int to, Map<String, Map<String, String>> expected) {
+        try (Jedis jedis = REDIS.newClient()) {
+            for (int i = from; i < to; i++) {
+                String category = CATEGORIES[random.nextInt(CATEGORIES.length)];
+                String behavior = BEHAVIORS[random.nextInt(BEHAVIORS.length)];
+                Map<String, String> fields = new TreeMap<>();
+                fields.put("user_id", Integer.toString(random.nextInt(50)));
+                fields.put("item_id", Integer.toString(random.nextInt(500)));
+                fields.put("category", category);
+                fields.put("behavior", behavior);
+                fields.put("ts", Long.toString(1_700_000_000L + i));
+                jedis.xadd("user_behavior", redis.clients.jedis.StreamEntryID.NEW_ENTRY, fields);
+                expected.computeIfAbsent(category, c -> new TreeMap<>())
+                        .merge(behavior, "1", (a, b) -> String.valueOf(Long.parseLong(a) + 1));
+            }
+        }
+    }
+
     private static void produceBehaviour(
             Random random, int from, int to, Map<String, Map<String, String>> expected) {
         List<String> events = new ArrayList<>();
