@@ -1,12 +1,16 @@
 package io.github.flinkpack.benchmarks;
 
+import io.github.flinkpack.testing.redis.RedisBinaries;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.apache.flink.table.api.EnvironmentSettings;
 import org.apache.flink.table.api.TableEnvironment;
 import org.apache.flink.table.api.TableResult;
@@ -76,6 +80,45 @@ final class BenchmarkJobs {
     static void record(Map<String, Double> best, String variant, double rowsPerSecond) {
         System.err.printf(Locale.ROOT, "%-36s %,14.0f rows/s%n", variant, rowsPerSecond);
         best.merge(variant, rowsPerSecond, Math::max);
+    }
+
+    /**
+     * Requests per second of {@code redis-benchmark -c 1 -P 1000 -n requests --csv args...}: the
+     * server's ceiling for one connection; {@code line} starts the CSV line to read.
+     */
+    static double redisBenchmark(String host, int port, long requests, String line, String... args)
+            throws IOException, InterruptedException {
+        Path binary = RedisBinaries.cli().resolveSibling("redis-benchmark");
+        List<String> cmd =
+                new ArrayList<>(
+                        List.of(
+                                binary.toString(),
+                                "-h",
+                                host,
+                                "-p",
+                                String.valueOf(port),
+                                "-c",
+                                "1",
+                                "-P",
+                                "1000",
+                                "-n",
+                                String.valueOf(requests),
+                                "--csv"));
+        cmd.addAll(List.of(args));
+        Process process = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!process.waitFor(10, TimeUnit.MINUTES) || process.exitValue() != 0) {
+            throw new IllegalStateException("redis-benchmark failed:\n" + output);
+        }
+        // "test","rps",... then e.g. "SET","123456.78",...
+        for (String row : output.split("\n")) {
+            String[] fields = row.replace("\"", "").split(",");
+            if (fields.length > 1 && fields[0].toUpperCase(Locale.ROOT).startsWith(line)) {
+                return Double.parseDouble(fields[1]);
+            }
+        }
+        throw new IllegalStateException(
+                "No " + line + " line in redis-benchmark output:\n" + output);
     }
 
     /** Prints the report and writes it to target/{@code file}. */

@@ -1,17 +1,12 @@
 package io.github.flinkpack.benchmarks;
 
-import io.github.flinkpack.testing.redis.RedisBinaries;
 import io.github.flinkpack.testing.redis.RedisServer;
 import io.github.flinkpack.testing.redis.ReplayGuardKeys;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.apache.flink.table.api.TableEnvironment;
 import redis.clients.jedis.Jedis;
 
@@ -167,40 +162,15 @@ public final class RedisSinkBenchmark {
     /** Requests per second of redis-benchmark with one connection and 1000-deep pipelines. */
     static double redisBenchmark(RedisServer server, int port, String command, long requests)
             throws IOException, InterruptedException {
-        Path binary = RedisBinaries.cli().resolveSibling("redis-benchmark");
-        List<String> cmd =
-                new ArrayList<>(
-                        List.of(
-                                binary.toString(),
-                                "-h",
-                                server.host(),
-                                "-p",
-                                String.valueOf(port),
-                                "-c",
-                                "1",
-                                "-P",
-                                "1000",
-                                "-n",
-                                String.valueOf(requests),
-                                "-r",
-                                "100000000",
-                                "-t",
-                                command.toLowerCase(Locale.ROOT),
-                                "--csv"));
-        Process process = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!process.waitFor(10, TimeUnit.MINUTES) || process.exitValue() != 0) {
-            throw new IllegalStateException("redis-benchmark failed:\n" + output);
-        }
-        // "test","rps",... then "SET","123456.78",...
-        for (String line : output.split("\n")) {
-            String[] fields = line.replace("\"", "").split(",");
-            if (fields.length > 1 && fields[0].equalsIgnoreCase(command)) {
-                return Double.parseDouble(fields[1]);
-            }
-        }
-        throw new IllegalStateException(
-                "No " + command + " line in redis-benchmark output:\n" + output);
+        return BenchmarkJobs.redisBenchmark(
+                server.host(),
+                port,
+                requests,
+                command,
+                "-r",
+                "100000000",
+                "-t",
+                command.toLowerCase(Locale.ROOT));
     }
 
     static String report(

@@ -1,15 +1,10 @@
 package io.github.flinkpack.benchmarks;
 
-import io.github.flinkpack.testing.redis.RedisBinaries;
 import io.github.flinkpack.testing.redis.RedisServer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.apache.flink.table.api.EnvironmentSettings;
 import org.apache.flink.table.api.TableEnvironment;
 import redis.clients.jedis.Jedis;
@@ -133,39 +128,16 @@ public final class RedisStreamsBenchmark {
 
     /** Entries per second of redis-benchmark: one connection, 1000-deep pipelines. */
     private static double redisBenchmarkXadd(RedisServer server, long requests) throws Exception {
-        Path binary = RedisBinaries.cli().resolveSibling("redis-benchmark");
-        List<String> cmd =
-                new ArrayList<>(
-                        List.of(
-                                binary.toString(),
-                                "-h",
-                                server.host(),
-                                "-p",
-                                String.valueOf(server.port()),
-                                "-c",
-                                "1",
-                                "-P",
-                                "1000",
-                                "-n",
-                                String.valueOf(requests),
-                                "--csv",
-                                "XADD",
-                                "bench-rb",
-                                "*",
-                                "n",
-                                "1234567"));
-        Process process = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!process.waitFor(10, TimeUnit.MINUTES) || process.exitValue() != 0) {
-            throw new IllegalStateException("redis-benchmark failed:\n" + output);
-        }
-        for (String line : output.split("\n")) {
-            String[] fields = line.replace("\"", "").split(",");
-            if (fields.length > 1 && fields[0].startsWith("XADD")) {
-                return Double.parseDouble(fields[1]);
-            }
-        }
-        throw new IllegalStateException("No XADD line in redis-benchmark output:\n" + output);
+        return BenchmarkJobs.redisBenchmark(
+                server.host(),
+                server.port(),
+                requests,
+                "XADD",
+                "XADD",
+                "bench-rb",
+                "*",
+                "n",
+                "1234567");
     }
 
     static String report(Map<String, Double> best, long rows, int rounds) {
