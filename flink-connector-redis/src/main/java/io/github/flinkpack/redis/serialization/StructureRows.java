@@ -1,6 +1,7 @@
 package io.github.flinkpack.redis.serialization;
 
 import io.github.flinkpack.redis.client.KeyedCommand;
+import io.github.flinkpack.redis.config.DeleteBehavior;
 import io.github.flinkpack.redis.config.RedisCommand;
 import io.github.flinkpack.redis.config.ValueFormat;
 import io.github.flinkpack.redis.serialization.RedisRowConverter.Outcome;
@@ -79,6 +80,11 @@ final class StructureRows implements Serializable {
         byte[] value = rows.renderValue(row);
         if (value == null) {
             return rows.nullValue(mapping.valueNames[0], key, out);
+        }
+        if (retraction
+                && mapping.command != RedisCommand.ZINCRBY
+                && mapping.deleteBehavior == DeleteBehavior.IGNORE) {
+            return Outcome.DELETE_IGNORED;
         }
         switch (mapping.command) {
             case SADD:

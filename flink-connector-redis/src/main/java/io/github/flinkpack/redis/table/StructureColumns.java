@@ -1,6 +1,7 @@
 package io.github.flinkpack.redis.table;
 
 import static io.github.flinkpack.redis.table.RedisConnectorOptions.LIST_MAX_LENGTH;
+import static io.github.flinkpack.redis.table.RedisConnectorOptions.SINK_NULL_VALUE;
 import static io.github.flinkpack.redis.table.RedisConnectorOptions.STREAM_ID;
 import static io.github.flinkpack.redis.table.RedisConnectorOptions.STREAM_MAX_LENGTH;
 import static io.github.flinkpack.redis.table.RedisConnectorOptions.TTL;
@@ -8,6 +9,7 @@ import static io.github.flinkpack.redis.table.RedisConnectorOptions.TTL_COLUMN;
 import static io.github.flinkpack.redis.table.RedisConnectorOptions.ZSET_SCORE;
 import static io.github.flinkpack.redis.table.TableErrors.error;
 
+import io.github.flinkpack.redis.config.NullValuePolicy;
 import io.github.flinkpack.redis.config.RedisCommand;
 import io.github.flinkpack.redis.serialization.RedisRowMapping;
 import java.util.List;
@@ -94,6 +96,15 @@ final class StructureColumns {
                                 + "; use STRING ('<ms>-<seq>'), BIGINT milliseconds or"
                                 + " TIMESTAMP_LTZ.");
             }
+        }
+        if ((command.hasMembers() || command.isAppendOnly())
+                && options.get(SINK_NULL_VALUE) == NullValuePolicy.DELETE) {
+            throw error(
+                    table,
+                    "'sink.null-value' = 'delete' would delete the whole key for one row's NULL"
+                            + " member, score or value with 'command' = '"
+                            + command
+                            + "': use 'skip' (counted) or 'fail'.");
         }
         if (command == RedisCommand.PUBLISH
                 && (options.getOptional(TTL).isPresent()

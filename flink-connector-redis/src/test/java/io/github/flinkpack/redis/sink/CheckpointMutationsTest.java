@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import io.github.flinkpack.redis.client.CommitOps;
+import io.github.flinkpack.redis.client.KeyedCommand;
 import io.github.flinkpack.redis.client.RespBlock;
 import io.github.flinkpack.redis.config.TtlMode;
 import io.github.flinkpack.redis.serialization.Expiry;
@@ -22,6 +23,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import redis.clients.jedis.Jedis;
+import redis.clients.jedis.Protocol.Command;
 import redis.clients.jedis.commands.ProtocolCommand;
 
 /**
@@ -109,6 +111,67 @@ class CheckpointMutationsTest {
                     }
                 });
         SHAPES.put(
+                "SADD",
+                (r, c) -> {
+                    byte[] key = key(r);
+                    byte[] member = field(r);
+                    if (r.nextInt(3) == 0) {
+                        c.memberRemove(member, new KeyedCommand(key, Command.SREM, key, member));
+                    } else {
+                        c.memberWrite(
+                                member,
+                                new KeyedCommand(key, Command.SADD, key, member),
+                                expiry(r));
+                    }
+                });
+        SHAPES.put(
+                "ZADD",
+                (r, c) -> {
+                    byte[] key = key(r);
+                    byte[] member = field(r);
+                    if (r.nextInt(3) == 0) {
+                        c.memberRemove(member, new KeyedCommand(key, Command.ZREM, key, member));
+                    } else {
+                        byte[] score = b(Integer.toString(r.nextInt(100)));
+                        c.memberWrite(
+                                member,
+                                new KeyedCommand(key, Command.ZADD, key, score, member),
+                                expiry(r));
+                    }
+                });
+        SHAPES.put(
+                "ZINCRBY",
+                (r, c) -> {
+                    if (r.nextBoolean()) {
+                        c.increment(key(r), field(r), r.nextInt(21) - 10, expiry(r));
+                    } else {
+                        c.incrementFloat(
+                                key(r),
+                                field(r),
+                                BigDecimal.valueOf(r.nextInt(2001) - 1000, 2),
+                                null);
+                    }
+                });
+        SHAPES.put(
+                "LPUSH",
+                (r, c) -> {
+                    byte[] key = key(r);
+                    c.append(
+                            List.of(
+                                    new KeyedCommand(
+                                            key, Command.LPUSH, key, b("v" + r.nextInt(100))),
+                                    new KeyedCommand(key, Command.LTRIM, key, b("0"), b("2"))),
+                            expiry(r));
+                });
+        SHAPES.put(
+                "PFADD",
+                (r, c) -> {
+                    byte[] key = key(r);
+                    byte[] element = b("e" + r.nextInt(20));
+                    c.memberWrite(
+                            element, new KeyedCommand(key, Command.PFADD, key, element), expiry(r));
+                });
+        SHAPES.put(
                 "INCR decimal",
                 (r, c) -> {
                     if (r.nextInt(5) == 0) {
@@ -129,8 +192,9 @@ class CheckpointMutationsTest {
                     for (int round = 0; round < 40; round++) {
                         String what = shape.getKey() + ", " + ttlMode + ", round " + round;
                         boolean counters = shape.getKey().contains("INCR");
-                        MutationBuffer atLeastOnce = new MutationBuffer(ttlMode, counters);
-                        CheckpointMutations exactlyOnce = new CheckpointMutations(ttlMode);
+                        boolean scores = shape.getKey().equals("ZINCRBY");
+                        MutationBuffer atLeastOnce = new MutationBuffer(ttlMode, counters, scores);
+                        CheckpointMutations exactlyOnce = new CheckpointMutations(ttlMode, scores);
                         int rows = 1 + random.nextInt(30);
                         long seed = random.nextLong();
                         Random first = new Random(seed);
@@ -139,7 +203,9 @@ class CheckpointMutationsTest {
                             shape.getValue().accept(first, atLeastOnce);
                             shape.getValue().accept(second, exactlyOnce);
                         }
-                        assertThat(exactlyOnce.size()).as(what).isEqualTo(atLeastOnce.size());
+                        if (!shape.getKey().equals("LPUSH")) { // appends are never merged
+                            assertThat(exactlyOnce.size()).as(what).isEqualTo(atLeastOnce.size());
+                        }
 
                         redis.flushAll();
                         seed(redis, shape.getKey(), random.nextLong());
@@ -246,6 +312,14 @@ class CheckpointMutationsTest {
             String key = "k" + k;
             if (shape.startsWith("HSET") || shape.equals("HINCR")) {
                 redis.hset(key, "f0", shape.equals("HINCR") ? "5" : "old");
+            } else if (shape.equals("SADD")) {
+                redis.sadd(key, "f0", "old");
+            } else if (shape.startsWith("Z")) {
+                redis.zadd(key, 5, "f0");
+            } else if (shape.equals("LPUSH")) {
+                redis.rpush(key, "old1", "old2");
+            } else if (shape.equals("PFADD")) {
+                redis.pfadd(key, "old");
             } else {
                 redis.set(key, shape.startsWith("INCR") ? "5" : "old");
             }
@@ -275,10 +349,21 @@ class CheckpointMutationsTest {
         redis.select(database);
         Map<String, String> dump = new TreeMap<>();
         for (String key : redis.keys("*")) {
-            String value =
-                    redis.type(key).equals("hash")
-                            ? new TreeMap<>(redis.hgetAll(key)).toString()
-                            : redis.get(key);
+            String type = redis.type(key);
+            String value;
+            if (type.equals("hash")) {
+                value = new TreeMap<>(redis.hgetAll(key)).toString();
+            } else if (type.equals("set")) {
+                value = new java.util.TreeSet<>(redis.smembers(key)).toString();
+            } else if (type.equals("zset")) {
+                value = redis.zrangeWithScores(key, 0, -1).toString();
+            } else if (type.equals("list")) {
+                value = redis.lrange(key, 0, -1).toString();
+            } else if (redis.get(key).startsWith("HYLL")) {
+                value = "HLL of " + redis.pfcount(key);
+            } else {
+                value = redis.get(key);
+            }
             dump.put(key, value + (redis.pttl(key) < 0 ? "" : " (expires)"));
         }
         return dump;

@@ -162,6 +162,16 @@ class RedisStructuresITCase {
                                         "INSERT INTO text_score SELECT board, player, 'x' FROM points"))
                 .hasStackTraceContaining("'zset.score' = 's' is STRING");
         env.executeSql(
+                "CREATE TABLE null_deletes (board STRING, player STRING) WITH ("
+                        + url
+                        + ", 'command' = 'SADD', 'key.fields' = 'board', 'sink.null-value' ="
+                        + " 'delete')");
+        assertThatThrownBy(
+                        () ->
+                                env.explainSql(
+                                        "INSERT INTO null_deletes SELECT board, player FROM points"))
+                .hasStackTraceContaining("'sink.null-value' = 'delete' would delete the whole key");
+        env.executeSql(
                 "CREATE TABLE rooms (room STRING, user_ STRING) WITH ("
                         + url
                         + ", 'command' = 'SADD', 'key.fields' = 'room')");
