@@ -74,9 +74,9 @@ public enum RedisCommand {
         return this == SADD || this == ZADD || this == ZINCRBY;
     }
 
-    /** The commands the lookup join and the scan can read back. */
+    /** Whether lookup joins and scans read this table back: strings and hashes. */
     public boolean isReadable() {
-        return ordinal() <= HINCR.ordinal();
+        return !hasMembers() && !isAppendOnly();
     }
 
     public boolean isHash() {
