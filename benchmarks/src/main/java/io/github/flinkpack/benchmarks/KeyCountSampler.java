@@ -2,7 +2,6 @@ package io.github.flinkpack.benchmarks;
 
 import io.github.flinkpack.testing.redis.RedisServer;
 import java.util.Arrays;
-import redis.clients.jedis.DefaultJedisClientConfig;
 import redis.clients.jedis.Jedis;
 
 /**
@@ -19,7 +18,14 @@ import redis.clients.jedis.Jedis;
  */
 final class KeyCountSampler implements AutoCloseable {
 
+    /**
+     * How long a reply may take: the EXEC of a large commit, or the FLUSHALL or KEYS of ten million
+     * keys, keeps Redis busy for seconds.
+     */
+    static final int PATIENCE_MILLIS = 120_000;
+
     private final Jedis redis;
+    private volatile RuntimeException failure;
     private final Thread thread;
     private volatile boolean stopped;
     private long[] nanos = new long[1 << 12];
@@ -27,28 +33,21 @@ final class KeyCountSampler implements AutoCloseable {
     private int samples;
 
     KeyCountSampler(RedisServer server) {
-        this.redis = patientClient(server);
+        this.redis = server.newClient(PATIENCE_MILLIS);
         this.thread = new Thread(this::sample, "dbsize-sampler");
         thread.setDaemon(true);
         thread.start();
     }
 
-    /**
-     * A client that waits as long as Redis may be busy here: the FLUSHALL of ten million keys, or
-     * the EXEC of a large commit, takes seconds.
-     */
-    static Jedis patientClient(RedisServer server) {
-        return new Jedis(
-                server.hostAndPort(),
-                DefaultJedisClientConfig.builder()
-                        .connectionTimeoutMillis(2_000)
-                        .socketTimeoutMillis(120_000)
-                        .build());
-    }
-
     private void sample() {
         while (!stopped) {
-            long count = redis.dbSize();
+            long count;
+            try {
+                count = redis.dbSize();
+            } catch (RuntimeException e) {
+                failure = e;
+                return;
+            }
             long now = System.nanoTime();
             synchronized (this) {
                 if (samples == nanos.length) {
@@ -72,6 +71,9 @@ final class KeyCountSampler implements AutoCloseable {
      * {@code keys}; -1 when the samples do not reach both or hold fewer than two distinct points.
      */
     synchronized double keysPerSecond(long keys, double from, double to) {
+        if (failure != null) {
+            throw new IllegalStateException("DBSIZE sampling failed", failure);
+        }
         int first = firstAtLeast((long) (keys * from));
         int last = firstAtLeast((long) (keys * to));
         if (first < 0 || last <= first) {

@@ -93,7 +93,7 @@ public final class RedisExactlyOnceBenchmark {
 
     static Rates job(RedisServer server, String command, String guarantee, long rows)
             throws Exception {
-        try (Jedis redis = KeyCountSampler.patientClient(server)) {
+        try (Jedis redis = server.newClient(KeyCountSampler.PATIENCE_MILLIS)) {
             redis.flushAll();
         }
         TableEnvironment env = checkpointed();
@@ -133,7 +133,7 @@ public final class RedisExactlyOnceBenchmark {
                 sustained,
                 (BenchmarkJobs.processCpuNanos() - jvmCpuBefore) / 1e9 / (rows / 1e6),
                 (redisCpuSeconds(server) - redisCpuBefore) / (rows / 1e6));
-        try (Jedis redis = KeyCountSampler.patientClient(server)) {
+        try (Jedis redis = server.newClient(KeyCountSampler.PATIENCE_MILLIS)) {
             long keys = redis.dbSize() - redis.keys(ReplayGuardKeys.PATTERN).size();
             if (keys < rows * 0.999) {
                 throw new IllegalStateException(
@@ -259,6 +259,14 @@ public final class RedisExactlyOnceBenchmark {
         return sorted.stream().mapToLong(Long::longValue).toArray();
     }
 
+    /**
+     * A sustained rate, or "n/a" when the job was too short for its window to span two commits
+     * (under about 3 M rows here).
+     */
+    private static String orNa(String format, double rate) {
+        return rate < 0 ? "n/a" : String.format(Locale.ROOT, format, rate);
+    }
+
     static String report(
             Map<String, List<Rates>> runs, Map<String, long[]> latency, long rows, int rounds) {
         StringBuilder out = new StringBuilder();
@@ -289,15 +297,17 @@ public final class RedisExactlyOnceBenchmark {
                 out.append(
                         String.format(
                                 Locale.ROOT,
-                                "| %s | %d | %,.0f | %,.0f | %.0f%% | %,.0f | %,.0f | %.0f%% |%n",
+                                "| %s | %d | %,.0f | %,.0f | %.0f%% | %s | %s | %s |%n",
                                 command,
                                 round + 1,
                                 a.whole,
                                 e.whole,
                                 100 * e.whole / a.whole,
-                                a.sustained,
-                                e.sustained,
-                                100 * e.sustained / a.sustained));
+                                orNa("%,.0f", a.sustained),
+                                orNa("%,.0f", e.sustained),
+                                a.sustained < 0 || e.sustained < 0
+                                        ? "n/a"
+                                        : orNa("%.0f%%", 100 * e.sustained / a.sustained)));
             }
         }
         out.append(

@@ -125,12 +125,24 @@ public final class RedisServer implements RedisEndpoint {
         return new Jedis(hostAndPort(), clientConfig());
     }
 
+    /**
+     * A client that waits up to {@code socketTimeoutMillis} for a reply: for commands that keep a
+     * large server busy for seconds (FLUSHALL or KEYS over millions of keys).
+     */
+    public Jedis newClient(int socketTimeoutMillis) {
+        return new Jedis(hostAndPort(), clientConfig(socketTimeoutMillis));
+    }
+
     /** Client settings matching this server's TLS and ACL setup. */
     public JedisClientConfig clientConfig() {
+        return clientConfig(5000);
+    }
+
+    private JedisClientConfig clientConfig(int socketTimeoutMillis) {
         DefaultJedisClientConfig.Builder client =
                 DefaultJedisClientConfig.builder()
                         .connectionTimeoutMillis(2000)
-                        .socketTimeoutMillis(5000);
+                        .socketTimeoutMillis(socketTimeoutMillis);
         if (config.tls != null) {
             client.ssl(true).sslSocketFactory(config.tls.socketFactory());
         }
