@@ -1,7 +1,6 @@
 package io.github.flinkpack.redis.sink;
 
 import io.github.flinkpack.redis.client.KeyedCommand;
-import io.github.flinkpack.redis.client.RespBlock;
 import io.github.flinkpack.redis.client.RespBuilder;
 import io.github.flinkpack.redis.config.TtlMode;
 import io.github.flinkpack.redis.serialization.Expiry;
@@ -15,8 +14,9 @@ import java.util.List;
  * The writes of one checkpoint of an exactly-once writer, reduced per key (and hash field) as
  * {@link MutationBuffer} reduces them: the last upsert or delete of a key wins, counter deltas are
  * summed. Unlike that buffer, which holds at most one flush, this one holds a whole checkpoint
- * interval (hundreds of thousands of keys), so it keeps its entries in an {@link EntryLog}, writes
- * already encoded as the RESP commands they commit as.
+ * interval (hundreds of thousands of keys), so it keeps its entries in an {@link EntryLog}: plain
+ * SETs and integer counters as bare values and sums, the other writes already encoded as the RESP
+ * commands they commit as. It drains into {@link PackedWrites}.
  *
  * <p>Payloads: for writes, deletes and appends the command count and the commands; for plain SETs
  * the value length and value; for counters: delete-first flag (1 byte), integer sum (8), decimal
@@ -45,7 +45,6 @@ final class CheckpointMutations implements MutationCollector {
     private static final int MSET_KEYS = 512;
 
     private static final byte[] SET = ascii("SET");
-    private static final byte[] MSET = ascii("MSET");
     private static final byte[] DEL = ascii("DEL");
     private static final byte[] HSET = ascii("HSET");
     private static final byte[] HDEL = ascii("HDEL");
@@ -93,27 +92,30 @@ final class CheckpointMutations implements MutationCollector {
         return entries.bytes();
     }
 
-    /** The live entries as RESP commands, in the order of their last write; empties the buffer. */
-    RespBlock drain() {
-        RespBuilder out = new RespBuilder(entries.liveBytes() + entries.size() * 16);
+    /**
+     * The live entries in the order of their last write, packed ({@link PackedWrites}); empties the
+     * buffer.
+     */
+    PackedWrites drain() {
+        PackedWrites.Builder out = new PackedWrites.Builder(entries.liveBytes());
         for (int at = 0; at < entries.end(); ) {
             byte kind = entries.kind(at);
             if (kind == VALUE) {
-                at = renderValues(at, out);
+                at = packValues(at, out);
                 continue;
             }
             if (kind == WRITE || kind == DELETE || kind == APPEND) {
                 int commandsAt = entries.payload(at);
                 int end = entries.next(at);
-                out.append(log(), commandsAt + 4, end - commandsAt - 4, intAt(commandsAt));
+                out.resp(log(), commandsAt + 4, end - commandsAt - 4, intAt(commandsAt));
             } else if (kind == COUNTER) {
-                renderCounter(at, out);
+                packCounter(at, out);
             }
             at = entries.next(at);
         }
         entries.clear();
         decimals.clear();
-        return out.toBlock();
+        return out.build();
     }
 
     @Override
@@ -266,6 +268,32 @@ final class CheckpointMutations implements MutationCollector {
         }
     }
 
+    /**
+     * Packs an integer counter with no delete before it and no expiry as its key (and field) and
+     * delta; renders any other as RESP.
+     */
+    private void packCounter(int at, PackedWrites.Builder out) {
+        int flags = entries.payload(at);
+        int fieldAt = entries.fieldAt(at);
+        int fieldLength = intAt(fieldAt);
+        boolean plain =
+                log()[flags] == 0
+                        && intAt(flags + 9) < 0
+                        && log()[flags + 13] == NO_EXPIRY
+                        && !(fieldLength >= 0 && scoreCounters);
+        if (!plain) {
+            renderCounter(at, scratch.reset());
+            out.resp(scratch.buffer(), 0, scratch.size(), scratch.commands());
+            return;
+        }
+        out.begin(fieldLength < 0 ? PackedWrites.COUNTERS : PackedWrites.FIELD_COUNTERS)
+                .part(log(), entries.keyAt(at), entries.keyLength(at));
+        if (fieldLength >= 0) {
+            out.part(log(), fieldAt + 4, fieldLength);
+        }
+        out.delta(longAt(flags + 1));
+    }
+
     private void renderCounter(int at, RespBuilder out) {
         boolean hashField = intAt(entries.fieldAt(at)) >= 0;
         int parts = hashField ? 3 : 2;
@@ -335,27 +363,27 @@ final class CheckpointMutations implements MutationCollector {
     }
 
     /**
-     * Renders the run of live {@link #VALUE} entries starting at {@code at} (dead entries between
-     * them skipped) as MSETs of up to {@link #MSET_KEYS} keys, or one SET; returns where the run
-     * ends. One MSET costs Redis much less than as many SETs, and sets the same keys in order.
+     * Packs the run of live {@link #VALUE} entries starting at {@code at} (dead entries between
+     * them skipped) as one record of up to {@link #MSET_KEYS} keys, sent as one MSET (or SET);
+     * returns where the run ends. One MSET costs Redis much less than as many SETs, and sets the
+     * same keys in order.
      */
-    private int renderValues(int at, RespBuilder out) {
+    private int packValues(int at, PackedWrites.Builder out) {
         int end = at;
         int keys = 0;
         while (end < entries.end()
                 && keys < MSET_KEYS
                 && (entries.kind(end) == VALUE || entries.kind(end) == DEAD)) {
-            keys += entries.kind(end) == VALUE ? 1 : 0;
+            if (entries.kind(end) == VALUE) {
+                keys++;
+                out.begin(PackedWrites.VALUES)
+                        .part(log(), entries.keyAt(end), entries.keyLength(end));
+                int valueAt = entries.payload(end);
+                out.part(log(), valueAt + 4, intAt(valueAt));
+            }
             end = entries.next(end);
         }
-        out.begin(1 + 2 * keys).bulk(keys == 1 ? SET : MSET);
-        for (int entry = at; entry < end; entry = entries.next(entry)) {
-            if (log()[entry] == VALUE) {
-                out.bulk(log(), entries.keyAt(entry), entries.keyLength(entry));
-                int valueAt = entries.payload(entry);
-                out.bulk(log(), valueAt + 4, intAt(valueAt));
-            }
-        }
+        out.close();
         return end;
     }
 

@@ -1,13 +1,13 @@
 package io.github.flinkpack.redis.sink;
 
 import io.github.flinkpack.redis.client.CommitOps;
-import io.github.flinkpack.redis.client.RespBlock;
 
 /**
- * One checkpoint's writes of one writer, reduced per key, waiting to be applied: the Redis commands
- * in order, and the marker under which their application is recorded. {@code lineage} names the
- * writer instance (new at every start, so markers of earlier runs never block it) and {@code
- * sequence} counts its commits, so a marker at or past the sequence means: already applied.
+ * One checkpoint's writes of one writer, reduced per key, waiting to be applied: the writes in
+ * order ({@link PackedWrites}), and the marker under which their application is recorded. {@code
+ * lineage} names the writer instance (new at every start, so markers of earlier runs never block
+ * it) and {@code sequence} counts its commits, so a marker at or past the sequence means: already
+ * applied.
  */
 public final class RedisCommittable {
 
@@ -15,14 +15,14 @@ public final class RedisCommittable {
     private final int subtask;
     private final long sequence;
     private final int rows;
-    private final RespBlock ops;
+    private final PackedWrites writes;
 
-    RedisCommittable(String lineage, int subtask, long sequence, int rows, RespBlock ops) {
+    RedisCommittable(String lineage, int subtask, long sequence, int rows, PackedWrites writes) {
         this.lineage = lineage;
         this.subtask = subtask;
         this.sequence = sequence;
         this.rows = rows;
-        this.ops = ops;
+        this.writes = writes;
     }
 
     String lineage() {
@@ -42,9 +42,9 @@ public final class RedisCommittable {
         return rows;
     }
 
-    /** The writes as RESP commands, the form they are checkpointed and sent in. */
-    RespBlock ops() {
-        return ops;
+    /** The writes, in the form they are checkpointed in. */
+    PackedWrites writes() {
+        return writes;
     }
 
     /** The marker keys' common part: one marker per node (per slot in a cluster). */
@@ -59,7 +59,7 @@ public final class RedisCommittable {
                 + " #"
                 + sequence
                 + ", "
-                + ops.commands()
+                + writes.commands()
                 + " writes}";
     }
 }

@@ -10,13 +10,15 @@ import org.apache.flink.core.memory.DataInputDeserializer;
 import org.apache.flink.core.memory.DataOutputSerializer;
 
 /**
- * Version 2: lineage, subtask, sequence, rows, the command count, then the commands as RESP, copied
- * as one block. Version 1 (the first exactly-once release) held the same header and then the ops
- * part by part ({@link CommitOps#decodeVersion1}); it is still read, so its checkpoints restore.
+ * Version 3: lineage, subtask, sequence, rows, the command count, then the {@link PackedWrites},
+ * copied as one block. Earlier versions are still read, so their checkpoints restore: version 2
+ * held the commands as RESP where version 3 holds the packed writes; version 1 (the first
+ * exactly-once release) held the same header and then the ops part by part ({@link
+ * CommitOps#decodeVersion1}).
  */
 final class RedisCommittableSerializer implements SimpleVersionedSerializer<RedisCommittable> {
 
-    private static final int VERSION = 2;
+    private static final int VERSION = 3;
 
     @Override
     public int getVersion() {
@@ -30,11 +32,11 @@ final class RedisCommittableSerializer implements SimpleVersionedSerializer<Redi
         header.writeInt(committable.subtask());
         header.writeLong(committable.sequence());
         header.writeInt(committable.rows());
-        RespBlock ops = committable.ops();
-        header.writeInt(ops.commands());
-        byte[] serialized = new byte[header.length() + ops.length()];
+        PackedWrites writes = committable.writes();
+        header.writeInt(writes.commands());
+        byte[] serialized = new byte[header.length() + writes.length()];
         System.arraycopy(header.getSharedBuffer(), 0, serialized, 0, header.length());
-        System.arraycopy(ops.bytes(), 0, serialized, header.length(), ops.length());
+        System.arraycopy(writes.bytes(), 0, serialized, header.length(), writes.length());
         return serialized;
     }
 
@@ -46,26 +48,33 @@ final class RedisCommittableSerializer implements SimpleVersionedSerializer<Redi
         int subtask = in.readInt();
         long sequence = in.readLong();
         int rows = in.readInt();
-        RespBlock ops;
+        PackedWrites writes;
         try {
             if (version == 1) {
-                ops =
-                        RespBlock.of(
-                                CommitOps.decodeVersion1(
-                                        Arrays.copyOfRange(
-                                                serialized, in.getPosition(), serialized.length)));
+                writes =
+                        PackedWrites.of(
+                                RespBlock.of(
+                                        CommitOps.decodeVersion1(
+                                                Arrays.copyOfRange(
+                                                        serialized,
+                                                        in.getPosition(),
+                                                        serialized.length))));
             } else {
                 int commands = in.readInt();
-                byte[] resp = Arrays.copyOfRange(serialized, in.getPosition(), serialized.length);
-                ops = new RespBlock(resp, resp.length, commands).validate();
+                byte[] rest = Arrays.copyOfRange(serialized, in.getPosition(), serialized.length);
+                writes =
+                        version == 2
+                                ? PackedWrites.of(
+                                        new RespBlock(rest, rest.length, commands).validate())
+                                : new PackedWrites(rest, rest.length, commands).validate();
             }
         } catch (IOException | IllegalArgumentException e) {
             throw damaged(e);
         }
-        if (ops.commands() <= 0 || ops.length() == 0) {
+        if (writes.commands() <= 0 || writes.length() == 0) {
             throw damaged(null);
         }
-        return new RedisCommittable(lineage, subtask, sequence, rows, ops);
+        return new RedisCommittable(lineage, subtask, sequence, rows, writes);
     }
 
     private static IOException damaged(Exception cause) {

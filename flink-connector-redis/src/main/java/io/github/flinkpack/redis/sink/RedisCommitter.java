@@ -2,6 +2,8 @@ package io.github.flinkpack.redis.sink;
 
 import io.github.flinkpack.redis.client.RedisCommandException;
 import io.github.flinkpack.redis.client.RedisWriteClient;
+import io.github.flinkpack.redis.client.RespBlock;
+import io.github.flinkpack.redis.client.RespBuilder;
 import io.github.flinkpack.redis.config.RedisConnectionConfig;
 import io.github.flinkpack.redis.config.RedisWriteOptions;
 import java.io.IOException;
@@ -45,6 +47,9 @@ final class RedisCommitter implements Committer<RedisCommittable> {
     private final ExecutorService executor;
 
     private RedisWriteClient client;
+
+    /** The RESP of the commit being applied, rendered by the commit thread; reused. */
+    private final RespBuilder rendered = new RespBuilder(1 << 16);
 
     /** The first failure of a commit applied in the background, for the task thread to throw. */
     private volatile IOException failure;
@@ -107,6 +112,7 @@ final class RedisCommitter implements Committer<RedisCommittable> {
         if (appliedUpTo != null && appliedUpTo >= committable.sequence()) {
             return; // a copy handed on by the writer while this thread applied the original
         }
+        RespBlock ops = committable.writes().toResp(rendered);
         long backoff = options.retryBackoff().toMillis();
         for (int attempt = 0; ; attempt++) {
             try {
@@ -117,7 +123,7 @@ final class RedisCommitter implements Committer<RedisCommittable> {
                         committable.markerBase(),
                         committable.sequence(),
                         options.markerRetention().toMillis(),
-                        committable.ops());
+                        ops);
                 appliedHere.merge(committable.markerBase(), committable.sequence(), Math::max);
                 numCommits.inc();
                 numCommittedRows.inc(committable.rows());

@@ -211,7 +211,7 @@ class CheckpointMutationsTest {
                         seed(redis, shape.getKey(), random.nextLong());
                         copyDatabase(redis, 0, 1);
                         apply(redis, 0, RespBlock.of(CommitOps.of(atLeastOnce.drain(1))));
-                        apply(redis, 1, exactlyOnce.drain());
+                        apply(redis, 1, exactlyOnce.drain().toResp());
                         assertThat(exactlyOnce.isEmpty()).isTrue();
                         Map<String, String> expected = dump(redis, 0);
                         Map<String, Long> expectedTtls = ttls(redis, 0);
@@ -242,7 +242,7 @@ class CheckpointMutationsTest {
         assertThat(compact.size()).isEqualTo(17);
         assertThat(compact.logBytes()).as("dead entries are compacted away").isLessThan(3 << 20);
 
-        RespBlock drained = compact.drain();
+        RespBlock drained = compact.drain().toResp();
         assertThat(drained.commands())
                 .as("the ten keys' SETs, written last, go as one MSET after the counters")
                 .isEqualTo(8);
@@ -268,6 +268,37 @@ class CheckpointMutationsTest {
     }
 
     @Test
+    void plainCountersAndSetsArePackedSmallerThanTheirResp() {
+        CheckpointMutations counters = new CheckpointMutations(TtlMode.ALWAYS);
+        CheckpointMutations hashCounters = new CheckpointMutations(TtlMode.ALWAYS);
+        CheckpointMutations values = new CheckpointMutations(TtlMode.ALWAYS);
+        int keys = 10_000;
+        for (int i = 0; i < keys; i++) {
+            byte[] key = b(Long.toString(100_000_000_000_000L + i)); // 15 bytes
+            counters.increment(key, null, 1 + i % 1000, null);
+            hashCounters.increment(key, b("clicks"), 1 + i % 1000, null);
+            values.set(key, b(Long.toString(i)), null);
+        }
+        // Counters lose their command names and length framing; values in an MSET only the framing.
+        int[] percentOfResp = {45, 45, 70};
+        List<CheckpointMutations> kinds = Arrays.asList(counters, hashCounters, values);
+        for (int kind = 0; kind < kinds.size(); kind++) {
+            PackedWrites packed = kinds.get(kind).drain();
+            RespBlock resp = packed.toResp();
+            assertThat(resp.decodePerKey()).hasSize(keys);
+            assertThat(packed.length() * 100L)
+                    .as(
+                            "packed bytes (%s) against %s bytes of RESP",
+                            packed.length(), resp.length())
+                    .isLessThan(resp.length() * (long) percentOfResp[kind]);
+        }
+        counters.increment(b(Long.toString(100_000_000_000_000L)), null, 999, null);
+        assertThat(counters.drain().length())
+                .as("a counter of a 15-byte key: tag, count, key length, key, 2-byte delta")
+                .isEqualTo(5 + 1 + 15 + 2);
+    }
+
+    @Test
     void runsOfPlainSetsGoAsMsetsOfBoundedSizeInTheOrderOfTheLastWrites() {
         CheckpointMutations compact = new CheckpointMutations(TtlMode.ALWAYS);
         for (int i = 0; i < 1_300; i++) {
@@ -277,7 +308,7 @@ class CheckpointMutationsTest {
         compact.set(b("ttl"), b("x"), Expiry.after(1000));
         compact.set(b("last"), b("y"), null);
 
-        List<byte[][]> ops = compact.drain().decode();
+        List<byte[][]> ops = compact.drain().toResp().decode();
         assertThat(ops)
                 .extracting(op -> new String(op[0], StandardCharsets.US_ASCII))
                 .containsExactly("MSET", "MSET", "MSET", "SET", "SET");
@@ -294,7 +325,7 @@ class CheckpointMutationsTest {
         compact.delete(b("h"));
         compact.hashSetField(b("h"), b("f"), b("1"), null);
         compact.delete(b("h"));
-        List<byte[][]> ops = compact.drain().decode();
+        List<byte[][]> ops = compact.drain().toResp().decode();
         assertThat(ops).hasSize(2);
         assertThat(new String(ops.get(1)[0], StandardCharsets.US_ASCII))
                 .as("the delete, written last, is applied last")

@@ -121,7 +121,7 @@ class RedisCommitterTest {
         List<byte[][]> ops =
                 Collections.singletonList(
                         new byte[][] {b("INCRBY"), b("n"), b(Integer.toString(delta))});
-        return new RedisCommittable(lineage, 0, sequence, 10, RespBlock.of(ops));
+        return new RedisCommittable(lineage, 0, sequence, 10, PackedWrites.of(RespBlock.of(ops)));
     }
 
     private static RedisCommitter committer(CountingMetrics metrics) {
