@@ -1,16 +1,15 @@
 package io.github.flinkpack.benchmarks;
 
 import io.github.flinkpack.testing.redis.RedisServer;
-import java.util.Arrays;
 import redis.clients.jedis.Jedis;
 
 /**
  * Samples {@code DBSIZE} of a Redis server on its own connection while a job writes distinct keys,
  * for the rate at which rows become visible in Redis once the job is running: the keys added
- * between the samples that first reach two fractions of the expected keys, over the time between
- * those samples. Unlike a whole job's rate, it leaves out the job's start and its end of input,
- * where an exactly-once sink waits for the final checkpoint to complete and then commits the rows
- * of its last interval, which for a job of a few seconds is a large share of its runtime.
+ * between the samples that first reach two key counts, over the time between those samples. Unlike
+ * a whole job's rate, it leaves out the job's start and its end of input, where an exactly-once
+ * sink waits for the final checkpoint to complete and then commits the rows of its last interval,
+ * which for a job of a few seconds is a large share of its runtime.
  *
  * <p>An exactly-once sink makes keys visible in steps, one commit per checkpoint. {@code DBSIZE}
  * waits behind a commit's {@code EXEC}, so a sample that crosses a fraction is taken just after a
@@ -25,15 +24,23 @@ final class KeyCountSampler implements AutoCloseable {
     static final int PATIENCE_MILLIS = 120_000;
 
     private final Jedis redis;
-    private volatile RuntimeException failure;
+    private final long fromKeys;
+    private final long toKeys;
     private final Thread thread;
     private volatile boolean stopped;
-    private long[] nanos = new long[1 << 12];
-    private long[] counts = new long[1 << 12];
-    private int samples;
+    private volatile RuntimeException failure;
 
-    KeyCountSampler(RedisServer server) {
+    // Written by the sampling thread only; read after close() joined it.
+    private long fromNanos;
+    private long fromCount;
+    private long toNanos;
+    private long toCount;
+
+    /** Samples until {@code toKeys} keys are in Redis, noting when {@code fromKeys} were. */
+    KeyCountSampler(RedisServer server, long fromKeys, long toKeys) {
         this.redis = server.newClient(PATIENCE_MILLIS);
+        this.fromKeys = fromKeys;
+        this.toKeys = toKeys;
         this.thread = new Thread(this::sample, "dbsize-sampler");
         thread.setDaemon(true);
         thread.start();
@@ -49,14 +56,14 @@ final class KeyCountSampler implements AutoCloseable {
                 return;
             }
             long now = System.nanoTime();
-            synchronized (this) {
-                if (samples == nanos.length) {
-                    nanos = Arrays.copyOf(nanos, samples * 2);
-                    counts = Arrays.copyOf(counts, samples * 2);
-                }
-                nanos[samples] = now;
-                counts[samples] = count;
-                samples++;
+            if (fromNanos == 0 && count >= fromKeys) {
+                fromNanos = now;
+                fromCount = count;
+            }
+            if (count >= toKeys) {
+                toNanos = now;
+                toCount = count;
+                return;
             }
             try {
                 Thread.sleep(5);
@@ -67,28 +74,17 @@ final class KeyCountSampler implements AutoCloseable {
     }
 
     /**
-     * Keys per second between the first samples at or above {@code from} and {@code to} times
-     * {@code keys}; -1 when the samples do not reach both or hold fewer than two distinct points.
+     * Keys per second between the first samples at or above {@code fromKeys} and {@code toKeys};
+     * NaN when the samples did not reach both, or reached both at once. Call after {@link #close}.
      */
-    synchronized double keysPerSecond(long keys, double from, double to) {
+    double keysPerSecond() {
         if (failure != null) {
             throw new IllegalStateException("DBSIZE sampling failed", failure);
         }
-        int first = firstAtLeast((long) (keys * from));
-        int last = firstAtLeast((long) (keys * to));
-        if (first < 0 || last <= first) {
-            return -1;
+        if (fromNanos == 0 || toNanos <= fromNanos) {
+            return Double.NaN;
         }
-        return (counts[last] - counts[first]) * 1e9 / (nanos[last] - nanos[first]);
-    }
-
-    private int firstAtLeast(long count) {
-        for (int i = 0; i < samples; i++) {
-            if (counts[i] >= count) {
-                return i;
-            }
-        }
-        return -1;
+        return (toCount - fromCount) * 1e9 / (toNanos - fromNanos);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.github.flinkpack.redis.sink;
 
+import io.github.flinkpack.redis.util.BigEndian;
 import java.util.Arrays;
 
 /**
@@ -160,17 +161,11 @@ final class EntryLog {
     }
 
     int intAt(int at) {
-        return (log[at] & 0xff) << 24
-                | (log[at + 1] & 0xff) << 16
-                | (log[at + 2] & 0xff) << 8
-                | (log[at + 3] & 0xff);
+        return BigEndian.getInt(log, at);
     }
 
     void putInt(int at, int value) {
-        log[at] = (byte) (value >>> 24);
-        log[at + 1] = (byte) (value >>> 16);
-        log[at + 2] = (byte) (value >>> 8);
-        log[at + 3] = (byte) value;
+        BigEndian.putInt(log, at, value);
     }
 
     long longAt(int at) {

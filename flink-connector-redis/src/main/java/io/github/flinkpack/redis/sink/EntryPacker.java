@@ -174,7 +174,7 @@ final class EntryPacker {
             }
             end = entries.next(end);
         }
-        out.close();
+        out.endRecord();
         return end;
     }
 

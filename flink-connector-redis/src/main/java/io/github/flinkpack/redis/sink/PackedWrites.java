@@ -2,8 +2,9 @@ package io.github.flinkpack.redis.sink;
 
 import io.github.flinkpack.redis.client.RespBlock;
 import io.github.flinkpack.redis.client.RespBuilder;
+import io.github.flinkpack.redis.util.BigEndian;
+import io.github.flinkpack.redis.util.ByteBuilder;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 
 /**
  * One checkpoint's reduced writes in the form they are checkpointed in, smaller than the RESP they
@@ -147,6 +148,9 @@ final class PackedWrites {
     private long varint(int[] at) {
         long value = 0;
         for (int shift = 0; shift < 64; shift += 7) {
+            if (at[0] >= length) {
+                throw new IllegalArgumentException("A varint overruns the writes at byte " + at[0]);
+            }
             byte next = bytes[at[0]++];
             value |= (long) (next & 0x7f) << shift;
             if (next >= 0) {
@@ -157,10 +161,7 @@ final class PackedWrites {
     }
 
     private int intAt(int at) {
-        return (bytes[at] & 0xff) << 24
-                | (bytes[at + 1] & 0xff) << 16
-                | (bytes[at + 2] & 0xff) << 8
-                | (bytes[at + 3] & 0xff);
+        return BigEndian.getInt(bytes, at);
     }
 
     private static long zigzagDecode(long encoded) {
@@ -182,8 +183,7 @@ final class PackedWrites {
      */
     static final class Builder {
 
-        private byte[] buffer;
-        private int size;
+        private final ByteBuilder out;
         private int commands;
 
         /** Where the open record starts, -1 for none. */
@@ -193,7 +193,7 @@ final class PackedWrites {
         private int recordCount;
 
         Builder(int initialBytes) {
-            this.buffer = new byte[Math.max(64, initialBytes)];
+            this.out = new ByteBuilder(initialBytes);
         }
 
         /** Starts an entry of a {@link #COUNTERS}, {@link #FIELD_COUNTERS} or {@link #VALUES}. */
@@ -205,35 +205,27 @@ final class PackedWrites {
             return this;
         }
 
-        /** Ends the open record, so that the next entry starts another. */
-        void close() {
+        /** Ends the open record, so that the next entry starts another (for VALUES: MSET). */
+        void endRecord() {
             if (recordAt < 0) {
                 return;
             }
-            putInt(recordAt + 1, recordCount);
+            out.putInt(recordAt + 1, recordCount);
             if (recordTag == RESP) {
-                putInt(recordAt + 5, size - recordAt - 9);
-                commands += recordCount;
-            } else if (recordTag == VALUES) {
-                commands++;
-            } else {
-                commands += recordCount;
+                out.putInt(recordAt + 5, out.size() - recordAt - 9);
             }
+            commands += recordTag == VALUES ? 1 : recordCount;
             recordAt = -1;
         }
 
         /** A key, field or value. */
         Builder part(byte[] source, int from, int partLength) {
-            ensure(5 + partLength);
-            size = writeVarint(partLength, buffer, size);
-            System.arraycopy(source, from, buffer, size, partLength);
-            size += partLength;
+            out.appendVarint(partLength).append(source, from, partLength);
             return this;
         }
 
         Builder delta(long delta) {
-            ensure(10);
-            size = writeVarint((delta << 1) ^ (delta >> 63), buffer, size);
+            out.appendVarint((delta << 1) ^ (delta >> 63));
             return this;
         }
 
@@ -241,51 +233,24 @@ final class PackedWrites {
         Builder resp(byte[] source, int from, int respLength, int count) {
             if (recordAt < 0 || recordTag != RESP) {
                 open(RESP);
-                ensure(4);
-                size += 4;
+                out.reserve(4);
             }
-            ensure(respLength);
-            System.arraycopy(source, from, buffer, size, respLength);
-            size += respLength;
+            out.append(source, from, respLength);
             recordCount += count;
             return this;
         }
 
         PackedWrites build() {
-            close();
-            return new PackedWrites(buffer, size, commands);
+            endRecord();
+            return new PackedWrites(out.array(), out.size(), commands);
         }
 
         private void open(byte tag) {
-            close();
-            ensure(5);
-            recordAt = size;
+            endRecord();
+            recordAt = out.size();
             recordTag = tag;
             recordCount = 0;
-            buffer[size] = tag;
-            size += 5;
-        }
-
-        private void putInt(int at, int value) {
-            buffer[at] = (byte) (value >>> 24);
-            buffer[at + 1] = (byte) (value >>> 16);
-            buffer[at + 2] = (byte) (value >>> 8);
-            buffer[at + 3] = (byte) value;
-        }
-
-        private void ensure(int more) {
-            if (size + more > buffer.length) {
-                buffer = Arrays.copyOf(buffer, Math.max(buffer.length * 2, size + more));
-            }
-        }
-
-        private static int writeVarint(long value, byte[] to, int at) {
-            while ((value & ~0x7fL) != 0) {
-                to[at++] = (byte) ((value & 0x7f) | 0x80);
-                value >>>= 7;
-            }
-            to[at++] = (byte) value;
-            return at;
+            out.appendByte(tag).reserve(4);
         }
     }
 }

@@ -60,6 +60,7 @@ class RedisCommittableSerializerTest {
         }
         assertThat(copied.get(0))
                 .isDeepEqualTo(new byte[][] {b("MSET"), b("k:1"), binary, b("k:2"), b("two")});
+        assertThat(copied.get(1)).isDeepEqualTo(new byte[][] {b("INCRBY"), b("n:ü"), b("-3")});
         assertThat(copied.get(2)[2]).isEqualTo(b(Long.toString(Long.MIN_VALUE)));
         assertThat(copied.get(3))
                 .isDeepEqualTo(
